@@ -1,0 +1,53 @@
+package dev.beamdepmod.jobs;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Separates Beam pipeline options from a tool's own arguments, so one command line can carry both.
+ * An argument is a Beam option when it is {@code --name[=value]}, {@code name} is a property of a
+ * registered PipelineOptions interface, and it is not a prefix of one of the tool's long options
+ * (which getopt would accept as an abbreviation).
+ */
+public record BeamArgs(List<String> beam, List<String> rest) {
+
+  public static BeamArgs split(String[] args, List<String> toolLongOptions) {
+    Set<String> properties = beamProperties();
+    List<String> beam = new ArrayList<>();
+    List<String> rest = new ArrayList<>();
+    boolean optionsEnded = false;
+    for (String arg : args) {
+      if (!optionsEnded && arg.equals("--")) optionsEnded = true;
+      if (!optionsEnded && arg.startsWith("--") && arg.length() > 2) {
+        String name = arg.substring(2).split("=", 2)[0];
+        boolean toolPrefix = toolLongOptions.stream().anyMatch(o -> o.startsWith(name));
+        if (!toolPrefix && properties.contains(name)) {
+          beam.add(arg);
+          continue;
+        }
+      }
+      rest.add(arg);
+    }
+    return new BeamArgs(beam, rest);
+  }
+
+  private static Set<String> beamProperties() {
+    Set<String> names = new TreeSet<>();
+    for (Class<? extends PipelineOptions> iface : PipelineOptionsFactory.getRegisteredOptions()) {
+      for (Method m : iface.getMethods()) {
+        String n = m.getName();
+        if (m.getParameterCount() == 0 && n.startsWith("get") && n.length() > 3) {
+          names.add(Character.toLowerCase(n.charAt(3)) + n.substring(4));
+        } else if (m.getParameterCount() == 0 && n.startsWith("is") && n.length() > 2) {
+          names.add(Character.toLowerCase(n.charAt(2)) + n.substring(3));
+        }
+      }
+    }
+    return names;
+  }
+}

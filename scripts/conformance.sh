@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Conformance against the kmod 34.2 oracle: runs the oracle and beam-depmod on the same real Debian
+# kernels and compares every output file byte for byte, plus stderr and the exit status.
+#   conformance.sh [SPEC...]    SPEC as for fetch-kernels.sh (default: the CI set)
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+specs=("$@")
+[ ${#specs[@]} -gt 0 ] || specs=(bookworm-amd64 trixie-amd64 bookworm-s390x bookworm-i386)
+oracle=$("$top/scripts/fetch-oracle.sh")/depmod
+work=$(mktemp -d /tmp/beam-depmod-conformance.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+files="modules.dep modules.dep.bin modules.alias modules.alias.bin modules.softdep modules.weakdep
+modules.symbols modules.symbols.bin modules.builtin.bin modules.builtin.alias.bin modules.devname"
+fail=0 pass=0
+while read -r deb root ver moddir; do
+  name=$(basename "$root")
+  for tool in oracle beam; do
+    mkdir -p "$work/$name/$tool"
+    cmd=("$oracle"); [ $tool = beam ] && cmd=("$top/bin/beam-depmod")
+    start=$(date +%s%N)
+    "${cmd[@]}" -b "$root" -m "/$moddir" -o "$work/$name/$tool" "$ver" \
+      >"$work/$name/$tool.out" 2>"$work/$name/$tool.err"
+    echo $? >"$work/$name/$tool.exit"
+    echo "$name: $tool took $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  done
+  bad=""
+  for f in $files; do
+    cmp -s "$work/$name/oracle/$moddir/$ver/$f" "$work/$name/beam/$moddir/$ver/$f" || bad="$bad $f"
+  done
+  for s in out err exit; do cmp -s "$work/$name/oracle.$s" "$work/$name/beam.$s" || bad="$bad std$s"; done
+  if [ -z "$bad" ]; then
+    echo "PASS $name ($ver): 11 files, stdout, stderr and exit status identical"; pass=$((pass + 1))
+  else
+    echo "FAIL $name ($ver): differs in$bad"; fail=$((fail + 1))
+    diff <(head -c 2000 "$work/$name/oracle.err") <(head -c 2000 "$work/$name/beam.err") | head -20
+  fi
+done < <("$top/scripts/fetch-kernels.sh" "${specs[@]}")
+echo "conformance: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,134 @@
+package dev.beamdepmod.transforms;
+
+import dev.beamdepmod.resolve.DepmodResult;
+import dev.beamdepmod.schema.KernelReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes each kernel's output files all-or-nothing: every file goes to a temporary name in the
+ * output directory first, and only when all of them are complete are they renamed into place. Any
+ * failure before the renames removes the temporary files and leaves the previous outputs untouched.
+ */
+public final class WriteKernelOutputs
+    extends PTransform<PCollection<KernelResolution>, PCollection<KernelReport>> {
+
+  @Override
+  public PCollection<KernelReport> expand(PCollection<KernelResolution> resolutions) {
+    return resolutions
+        .apply("WriteAtomically", ParDo.of(new WriteFn()))
+        .setCoder(AvroCoder.of(KernelReport.class));
+  }
+
+  static final class WriteFn extends DoFn<KernelResolution, KernelReport> {
+    @ProcessElement
+    public void process(@Element KernelResolution resolution, OutputReceiver<KernelReport> out) {
+      out.output(write(resolution.spec(), resolution.result()));
+    }
+  }
+
+  /** Writes the files of one kernel and returns its report. */
+  public static KernelReport write(KernelSpec spec, DepmodResult result) {
+    List<String> stderr = new ArrayList<>(result.stderr());
+    List<String> written = new ArrayList<>();
+    int exitCode = result.exitCode();
+    if (!result.files().isEmpty()) {
+      String failure = writeAll(spec, result.files());
+      if (failure == null) {
+        written.addAll(result.files().keySet());
+      } else {
+        stderr.add(failure);
+        exitCode = 1;
+      }
+    }
+    DepmodResult.Stats stats = result.stats();
+    return KernelReport.newBuilder()
+        .setKernel(spec.kernel())
+        .setExitCode(exitCode)
+        .setStderr(stderr)
+        .setStdout(ByteBuffer.wrap(result.stdout()))
+        .setModules(stats.modules())
+        .setExports(stats.exports())
+        .setUnresolved(stats.unresolved())
+        .setCycleModules(stats.cycleModules())
+        .setUnreadableModules(stats.unreadableModules())
+        .setFilesWritten(written)
+        .build();
+  }
+
+  /** @return null on success, else depmod's message for the failure */
+  private static String writeAll(KernelSpec spec, Map<String, byte[]> files) {
+    ResourceId dir = FileSystems.matchNewResource(spec.outputDir(), true);
+    String tag = "." + UUID.randomUUID() + ".tmp";
+    List<ResourceId> temps = new ArrayList<>();
+    List<ResourceId> targets = new ArrayList<>();
+    String failure = null;
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      ResourceId target = dir.resolve(file.getKey(), StandardResolveOptions.RESOLVE_FILE);
+      ResourceId temp = dir.resolve(file.getKey() + tag, StandardResolveOptions.RESOLVE_FILE);
+      try (OutputStream os = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
+        temps.add(temp);
+        os.write(file.getValue());
+      } catch (IOException e) {
+        failure =
+            temps.isEmpty()
+                ? "depmod: FATAL: could not create directory " + spec.outputDirName() + ": " + IoErrors.strerror(e)
+                : "depmod: ERROR: could not write " + spec.outputDirName() + "/" + temp.getFilename()
+                    + ": " + IoErrors.strerror(e);
+        break;
+      }
+      targets.add(target);
+    }
+    if (failure == null) failure = checkTargetsReplaceable(spec, targets);
+    if (failure == null) {
+      try {
+        FileSystems.rename(temps, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
+        return null;
+      } catch (IOException e) {
+        failure = "depmod: FATAL: could not rename outputs into " + spec.outputDirName() + ": " + IoErrors.strerror(e);
+      }
+    }
+    try {
+      FileSystems.delete(temps, StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException e) {
+      failure += "\ndepmod: ERROR: could not remove temporary files in " + spec.outputDirName() + ": " + IoErrors.strerror(e);
+    }
+    return failure;
+  }
+
+  /** A directory standing where an output file goes would fail the rename half-way: refuse up front. */
+  private static String checkTargetsReplaceable(KernelSpec spec, List<ResourceId> targets) {
+    try {
+      for (MatchResult match : FileSystems.matchResources(targets)) {
+        if (match.status() == MatchResult.Status.OK) {
+          for (MatchResult.Metadata m : match.metadata()) {
+            if (m.resourceId().isDirectory()) {
+              String name = m.resourceId().getFilename();
+              return "depmod: FATAL: renameat(" + spec.outputDirName() + ", " + name + ".tmp, "
+                  + spec.outputDirName() + ", " + name + "): Is a directory";
+            }
+          }
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return "depmod: FATAL: could not open directory " + spec.outputDirName() + ": " + IoErrors.strerror(e);
+    }
+  }
+}
