@@ -14,7 +14,8 @@ final class ElfModule {
     KSYMTAB_STRINGS("__ksymtab_strings", Limits.MAX_STRING_LIST_BYTES),
     MODINFO(".modinfo", Limits.MAX_STRING_LIST_BYTES),
     STRTAB(".strtab", Limits.MAX_CONTENT_BYTES),
-    SYMTAB(".symtab", Limits.MAX_TABLE_ENTRIES * 24L),
+    /** Sized per entry: 16 bytes in 32-bit files, 24 in 64-bit ones. */
+    SYMTAB(".symtab", Limits.MAX_TABLE_ENTRIES),
     VERSIONS("__versions", Limits.MAX_TABLE_ENTRIES * (long) VERSION_ENTRY_SIZE);
 
     private final byte[] name;
@@ -23,6 +24,10 @@ final class ElfModule {
     Named(String name, long maxSize) {
       this.name = name.getBytes(StandardCharsets.ISO_8859_1);
       this.maxSize = maxSize;
+    }
+
+    long maxSize(boolean is64) {
+      return this == SYMTAB ? maxSize * SymbolTable.entrySize(is64) : maxSize;
     }
   }
 
@@ -180,7 +185,7 @@ final class ElfModule {
       }
     }
     for (Named n : all) {
-      if (namedOffset[n.ordinal()] != 0 && namedSize[n.ordinal()] > n.maxSize) {
+      if (namedOffset[n.ordinal()] != 0 && namedSize[n.ordinal()] > n.maxSize(is64)) {
         throw ReadFailure.of(Errno.EFBIG);
       }
     }

@@ -15,13 +15,17 @@ final class SymbolTable {
     this.symbols = symbols;
     this.names = names;
     this.is64 = is64;
-    this.entrySize = is64 ? 24 : 16;
+    this.entrySize = entrySize(is64);
     this.count = symbols.length() / entrySize;
+  }
+
+  static int entrySize(boolean is64) {
+    return is64 ? 24 : 16;
   }
 
   /** The table, or null when .strtab or .symtab is absent or .symtab is not a whole number of entries. */
   static SymbolTable of(ElfModule elf) throws ReadFailure {
-    int entrySize = elf.is64() ? 24 : 16;
+    int entrySize = entrySize(elf.is64());
     if (elf.sectionSize(ElfModule.Named.STRTAB) < 0 || elf.sectionSize(ElfModule.Named.SYMTAB) < 0
         || elf.sectionSize(ElfModule.Named.SYMTAB) % entrySize != 0) {
       return null;
