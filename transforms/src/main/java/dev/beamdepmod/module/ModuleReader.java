@@ -1,10 +1,21 @@
 package dev.beamdepmod.module;
 
+import dev.beamdepmod.schema.ExportedSymbol;
+import dev.beamdepmod.schema.ImportedSymbol;
+import dev.beamdepmod.schema.ModinfoEntry;
 import dev.beamdepmod.schema.ModuleRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads one module file the way depmod does (decompression, ELF, exports, imports, modinfo).
  * Never throws for bad content: problems become depmod's messages in the record.
+ *
+ * <p>depmod reads each module three times in a row: exported symbols, then modinfo, then imports.
+ * Only the first read reports failure ("failed to load symbols from ..."); the other two fail
+ * silently except for the decompression library's own messages, which every attempt repeats.
  */
 public final class ModuleReader {
   private ModuleReader() {}
@@ -14,6 +25,85 @@ public final class ModuleReader {
    * @return record with name, path, exports, imports, modinfo and messages; kernel and relpath unset
    */
   public static ModuleRecord read(String path, ModuleSource source) {
-    throw new UnsupportedOperationException("TODO");
+    return new Reading(path, source).run();
+  }
+
+  /** {@link #read(String, ModuleSource)} on a file, which is opened and closed here. */
+  public static ModuleRecord read(String path, Path file) {
+    try (ChannelSource source = ChannelSource.open(file)) {
+      return read(path, source);
+    } catch (IOException e) {
+      return new Reading(path, null).unreadable(Errno.strerror(e));
+    }
+  }
+
+  /**
+   * Like {@link #read(String, ModuleSource)}, but a module depmod cannot load symbols from is an
+   * error instead of a record with messages.
+   */
+  public static ModuleRecord readStrict(String path, ModuleSource source) throws ModuleReadException {
+    Reading reading = new Reading(path, source);
+    ModuleRecord record = reading.run();
+    if (reading.failure != null) {
+      throw reading.failure;
+    }
+    return record;
+  }
+
+  /** One module's three reads and the messages they print. */
+  private static final class Reading {
+    private final String path;
+    private final ModuleSource source;
+    private final List<String> messages = new ArrayList<>(0);
+    private ModuleReadException failure;
+
+    Reading(String path, ModuleSource source) {
+      this.path = path;
+      this.source = source;
+    }
+
+    ModuleRecord run() {
+      ModuleContent content = new ModuleContent(source, messages);
+      List<ExportedSymbol> exports;
+      try {
+        exports = Exports.read(content.elf());
+      } catch (ReadFailure f) {
+        if (f.isAbort()) {
+          return unreadable(f.strerror());
+        }
+        reportFailure(f.strerror());
+        exports = new ArrayList<>(0);
+      }
+      List<ModinfoEntry> modinfo;
+      try {
+        modinfo = Modinfo.read(content.elf());
+      } catch (ReadFailure f) {
+        modinfo = new ArrayList<>(0);
+      }
+      List<ImportedSymbol> imports;
+      try {
+        imports = Imports.read(content.elf());
+      } catch (ReadFailure f) {
+        imports = new ArrayList<>(0);
+      }
+      return record(exports, imports, modinfo);
+    }
+
+    /** A module treated as unreadable as a whole: one failure message, nothing read. */
+    ModuleRecord unreadable(String strerror) {
+      reportFailure(strerror);
+      return record(new ArrayList<>(0), new ArrayList<>(0), new ArrayList<>(0));
+    }
+
+    private void reportFailure(String strerror) {
+      // The library message printed just before (if any) says why.
+      String reason = messages.isEmpty() ? strerror : messages.get(messages.size() - 1).substring("ERROR: ".length());
+      failure = new ModuleReadException(path, reason, strerror);
+      messages.add("ERROR: failed to load symbols from " + path + ": " + strerror);
+    }
+
+    private ModuleRecord record(List<ExportedSymbol> exports, List<ImportedSymbol> imports, List<ModinfoEntry> modinfo) {
+      return new ModuleRecord("", ModuleName.of(path), path, null, exports, imports, modinfo, messages);
+    }
   }
 }

@@ -1,0 +1,51 @@
+package dev.beamdepmod.bench;
+
+import dev.beamdepmod.module.ModuleReader;
+import dev.beamdepmod.schema.ExportedSymbol;
+import dev.beamdepmod.schema.ModinfoEntry;
+import dev.beamdepmod.schema.ModuleRecord;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Reads every module under a module directory and prints what depmod's modules.symbols and
+ * modules.alias would say about each one, unordered and without depmod's de-duplication:
+ * {@code alias symbol:<export> <module>} and {@code alias <alias> <module>} on stdout, and each
+ * module's read messages as {@code depmod: <message>} on stderr.
+ *
+ * <p>Usage: {@code DumpExportsAndAliases DIRNAME} where DIRNAME is depmod's input directory
+ * (root + module directory + "/" + version), spelled as depmod spells it (it appears in messages).
+ */
+public final class DumpExportsAndAliases {
+  private DumpExportsAndAliases() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: DumpExportsAndAliases DIRNAME");
+      System.exit(2);
+    }
+    String dirname = args[0];
+    PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.ISO_8859_1);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.ISO_8859_1);
+    Path root = Path.of(dirname);
+    for (Path file : KernelTree.moduleFiles(root)) {
+      String path = dirname + "/" + root.relativize(file);
+      ModuleRecord module = ModuleReader.read(path, file);
+      for (ExportedSymbol symbol : module.getExports()) {
+        out.println("alias symbol:" + symbol.getName() + " " + module.getName());
+      }
+      for (ModinfoEntry entry : module.getModinfo()) {
+        if (entry.getKey().equals("alias")) {
+          out.println("alias " + entry.getValue() + " " + module.getName());
+        }
+      }
+      for (String message : module.getMessages()) {
+        err.println("depmod: " + message);
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.beamdepmod.module;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A validated ELF module file: header, section header table and section-name table checked the way
+ * kmod 34.2 checks them, and the five sections depmod uses located by name. Section contents are
+ * fetched from the source on demand, so an uncompressed file is never read as a whole.
+ */
+final class ElfModule {
+  /** The sections depmod looks up by name (the first section with each name wins). */
+  enum Named {
+    KSYMTAB_STRINGS("__ksymtab_strings", Limits.MAX_STRING_LIST_BYTES),
+    MODINFO(".modinfo", Limits.MAX_STRING_LIST_BYTES),
+    STRTAB(".strtab", Limits.MAX_CONTENT_BYTES),
+    /** Sized per entry: 16 bytes in 32-bit files, 24 in 64-bit ones. */
+    SYMTAB(".symtab", Limits.MAX_TABLE_ENTRIES),
+    VERSIONS("__versions", Limits.MAX_TABLE_ENTRIES * (long) VERSION_ENTRY_SIZE);
+
+    private final byte[] name;
+    private final long maxSize;
+
+    Named(String name, long maxSize) {
+      this.name = name.getBytes(StandardCharsets.ISO_8859_1);
+      this.maxSize = maxSize;
+    }
+
+    long maxSize(boolean is64) {
+      return this == SYMTAB ? maxSize * SymbolTable.entrySize(is64) : maxSize;
+    }
+  }
+
+  /** Size of one __versions entry (CRC of the word size, then the NUL-padded name). */
+  static final int VERSION_ENTRY_SIZE = 64;
+
+  static final int SHN_UNDEF = 0;
+  static final int SHN_ABS = 0xFFF1;
+  private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
+  /** Sections up to this size are kept while CRCs are read from them; larger ones are read per CRC. */
+  private static final int CRC_SECTION_CACHE_BYTES = 1 << 20;
+
+  private final ModuleSource source;
+  private final long fileSize;
+  private final boolean is64;
+  private final boolean bigEndian;
+  private final int machine;
+  private final int sectionCount;
+  private final Bytes sectionHeaders;
+  private final Bytes sectionNames;
+  private final long[] namedOffset = new long[Named.values().length];
+  private final long[] namedSize = new long[Named.values().length];
+  private final Bytes[] namedContent = new Bytes[Named.values().length];
+  private int cachedSection = -1;
+  private Bytes cachedSectionContent;
+
+  private ElfModule(ModuleSource source, long fileSize, Bytes header) throws ReadFailure {
+    this.source = source;
+    this.fileSize = fileSize;
+    this.is64 = header.u8(4) == 2;
+    this.bigEndian = header.u8(5) == 2;
+    Bytes h = header.withBigEndian(bigEndian);
+    this.machine = h.u16(18);
+    long tableOffset = h.word(is64 ? 40 : 32, is64);
+    int entrySize = h.u16(is64 ? 58 : 46);
+    this.sectionCount = h.u16(is64 ? 60 : 48);
+    int namesIndex = h.u16(is64 ? 62 : 50);
+    if (entrySize != sectionHeaderSize() || !inFile(tableOffset, (long) sectionCount * entrySize)) {
+      throw ReadFailure.of(Errno.EINVAL);
+    }
+    if (namesIndex == SHN_UNDEF || namesIndex >= sectionCount) {
+      throw ReadFailure.abort();
+    }
+    this.sectionHeaders = read(tableOffset, sectionCount * entrySize);
+    // The name table's own sh_name is checked against its own size (kmod reads the size first).
+    long namesSize = shSize(namesIndex);
+    long namesOffset = shOffset(namesIndex);
+    if (!inFile(namesOffset, namesSize) || shName(namesIndex) >= namesSize) {
+      throw ReadFailure.of(Errno.EINVAL);
+    }
+    if (namesSize > Limits.MAX_CONTENT_BYTES) {
+      throw ReadFailure.of(Errno.EFBIG);
+    }
+    this.sectionNames = read(namesOffset, (int) namesSize);
+    if (sectionNames.u8(sectionNames.length() - 1) != 0) {
+      throw ReadFailure.of(Errno.EINVAL);
+    }
+    locateNamedSections();
+  }
+
+  /** Validates the ELF structure of the source (the whole module content). */
+  static ElfModule open(ModuleSource source) throws ReadFailure {
+    long size;
+    Bytes header;
+    try {
+      size = source.size();
+      header = size <= 16 ? null : Bytes.of(source.read(0, (int) Math.min(size, 64)), false);
+    } catch (IOException e) {
+      throw ReadFailure.io(Errno.strerror(e));
+    }
+    if (header == null || !header.startsWith(0, ELF_MAGIC)) {
+      throw ReadFailure.of(Errno.ENOEXEC);
+    }
+    int elfClass = header.u8(4);
+    int data = header.u8(5);
+    if (elfClass != 1 && elfClass != 2
+        || size <= (elfClass == 2 ? 64 : 52)
+        || data != 1 && data != 2) {
+      throw ReadFailure.of(Errno.EINVAL);
+    }
+    return new ElfModule(source, size, header);
+  }
+
+  boolean is64() {
+    return is64;
+  }
+
+  boolean isSparc() {
+    return machine == 2 || machine == 43;
+  }
+
+  int sectionCount() {
+    return sectionCount;
+  }
+
+  /** Content of a named section, or null when absent (kmod treats a section at file offset 0 as absent). */
+  Bytes section(Named which) throws ReadFailure {
+    int i = which.ordinal();
+    if (namedOffset[i] == 0) {
+      return null;
+    }
+    if (namedContent[i] == null) {
+      namedContent[i] = read(namedOffset[i], (int) namedSize[i]);
+    }
+    return namedContent[i];
+  }
+
+  /** Size of a named section without reading it; -1 when absent. */
+  long sectionSize(Named which) {
+    int i = which.ordinal();
+    return namedOffset[i] == 0 ? -1 : namedSize[i];
+  }
+
+  /**
+   * The 4-byte unsigned value at offset inside section index, or -1 (all bits set) when that
+   * section's header is invalid or the value does not fit inside it. index must be below
+   * {@link #sectionCount()} and not 0.
+   */
+  long u32InSection(int index, long offset) throws ReadFailure {
+    if (!validSection(index)) {
+      return -1;
+    }
+    long size = shSize(index);
+    if (size < 4 || Long.compareUnsigned(offset, size - 4) > 0) {
+      return -1;
+    }
+    if (size > CRC_SECTION_CACHE_BYTES) {
+      return read(shOffset(index) + offset, 4).u32(0);
+    }
+    if (cachedSection != index) {
+      cachedSectionContent = read(shOffset(index), (int) size);
+      cachedSection = index;
+    }
+    return cachedSectionContent.u32((int) offset);
+  }
+
+  private void locateNamedSections() throws ReadFailure {
+    Named[] all = Named.values();
+    boolean[] found = new boolean[all.length];
+    int remaining = all.length;
+    for (int index = 1; index < sectionCount && remaining > 0; index++) {
+      if (!validSection(index)) {
+        continue;
+      }
+      int name = (int) shName(index);
+      int nameLength = sectionNames.stringLength(name);
+      for (Named n : all) {
+        if (!found[n.ordinal()] && nameLength == n.name.length && sectionNames.startsWith(name, n.name)) {
+          found[n.ordinal()] = true;
+          remaining--;
+          namedOffset[n.ordinal()] = shOffset(index);
+          namedSize[n.ordinal()] = shSize(index);
+          break;
+        }
+      }
+    }
+    for (Named n : all) {
+      if (namedOffset[n.ordinal()] != 0 && namedSize[n.ordinal()] > n.maxSize(is64)) {
+        throw ReadFailure.of(Errno.EFBIG);
+      }
+    }
+  }
+
+  /** A section header kmod accepts: data inside the file and name inside the name table. */
+  private boolean validSection(int index) {
+    return inFile(shOffset(index), shSize(index)) && shName(index) < sectionNames.length();
+  }
+
+  private int sectionHeaderSize() {
+    return is64 ? 64 : 40;
+  }
+
+  private long shName(int index) {
+    return sectionHeaders.u32(index * sectionHeaderSize());
+  }
+
+  private long shOffset(int index) {
+    return sectionHeaders.word(index * sectionHeaderSize() + (is64 ? 24 : 16), is64);
+  }
+
+  private long shSize(int index) {
+    return sectionHeaders.word(index * sectionHeaderSize() + (is64 ? 32 : 20), is64);
+  }
+
+  /** offset + size <= file size, in unsigned 64-bit arithmetic without overflow. */
+  private boolean inFile(long offset, long size) {
+    return Long.compareUnsigned(offset, fileSize) <= 0 && Long.compareUnsigned(size, fileSize - offset) <= 0;
+  }
+
+  private Bytes read(long offset, int length) throws ReadFailure {
+    try {
+      return Bytes.of(source.read(offset, length), bigEndian);
+    } catch (IOException e) {
+      throw ReadFailure.io(Errno.strerror(e));
+    }
+  }
+}

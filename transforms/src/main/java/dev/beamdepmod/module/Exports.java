@@ -1,0 +1,81 @@
+package dev.beamdepmod.module;
+
+import dev.beamdepmod.schema.ExportedSymbol;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The symbols a module exports (depmod-behavior.md §6.4, §6.5). */
+final class Exports {
+  private static final byte[] CRC_PREFIX = "__crc_".getBytes(StandardCharsets.ISO_8859_1);
+
+  private Exports() {}
+
+  /**
+   * The __crc_ symbols of .symtab when there are any (modversions), else the strings of
+   * __ksymtab_strings; empty when neither exists.
+   *
+   * @throws ReadFailure EINVAL for a __ksymtab_strings without final NUL; an abort failure for a CRC
+   *     symbol whose section index is out of range
+   */
+  static List<ExportedSymbol> read(ElfModule elf) throws ReadFailure {
+    SymbolTable table = SymbolTable.of(elf);
+    List<ExportedSymbol> withCrcs = table == null ? null : crcSymbols(elf, table);
+    return withCrcs != null ? withCrcs : ksymtabStrings(elf);
+  }
+
+  /** The __crc_ exports, or null when the table yields none or has a name outside .strtab. */
+  private static List<ExportedSymbol> crcSymbols(ElfModule elf, SymbolTable table) throws ReadFailure {
+    Bytes names = table.names();
+    int count = 0;
+    for (int i = 1; i < table.count(); i++) {
+      long name = table.nameOffset(i);
+      if (name >= names.length()) {
+        return null;
+      }
+      if (names.startsWith((int) name, CRC_PREFIX)) {
+        count++;
+      }
+    }
+    if (count == 0) {
+      return null;
+    }
+    List<ExportedSymbol> exports = new ArrayList<>(count);
+    for (int i = 1; i < table.count(); i++) {
+      int name = (int) table.nameOffset(i);
+      if (names.startsWith(name, CRC_PREFIX)) {
+        int start = name + CRC_PREFIX.length;
+        exports.add(new ExportedSymbol(names.string(start, names.stringLength(start)), crc(elf, table, i)));
+      }
+    }
+    return exports;
+  }
+
+  /** The CRC is the symbol value itself, or a 4-byte value at that offset in the symbol's section. */
+  private static long crc(ElfModule elf, SymbolTable table, int i) throws ReadFailure {
+    int section = table.sectionIndex(i);
+    long value = table.value(i);
+    if (section == ElfModule.SHN_UNDEF || section == ElfModule.SHN_ABS) {
+      return value;
+    }
+    if (section >= elf.sectionCount()) {
+      throw ReadFailure.abort();
+    }
+    return elf.u32InSection(section, value);
+  }
+
+  private static List<ExportedSymbol> ksymtabStrings(ElfModule elf) throws ReadFailure {
+    Bytes strings = elf.section(ElfModule.Named.KSYMTAB_STRINGS);
+    int start = strings == null ? -1 : StringList.start(strings);
+    if (start < 0) {
+      return new ArrayList<>(0);
+    }
+    if (strings.u8(strings.length() - 1) != 0) {
+      throw ReadFailure.of(Errno.EINVAL);
+    }
+    List<ExportedSymbol> exports = new ArrayList<>();
+    StringList.forEach(strings, start,
+        (from, length) -> exports.add(new ExportedSymbol(strings.string(from, length), 0L)));
+    return exports;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.beamdepmod.resolve;
+
+import dev.beamdepmod.index.Index;
+
+/**
+ * modules.builtin.bin and modules.builtin.alias.bin, made from the kernel's modules.builtin and
+ * modules.builtin.modinfo. A missing source file still gives its output file, with no bytes.
+ */
+final class BuiltinIndexes {
+  private BuiltinIndexes() {}
+
+  /** Every modules.builtin line starting with a letter gives its module name as key. */
+  static byte[] builtin(KernelInputs inputs, Log log) {
+    FileContent file = inputs.builtin();
+    if (!file.present()) {
+      log.warning("could not open modules.builtin at " + inputs.dirname() + ": " + file.error());
+      return new byte[0];
+    }
+    Index index = new Index();
+    // a line ending in '/' leaves depmod's name buffer as the previous line left it
+    String name = "";
+    for (String piece : CText.fgets(file.bytes(), CText.PATH_MAX)) {
+      String line = CText.cString(piece);
+      if (line.isEmpty() || !CText.isAsciiLetter(line.charAt(0))) {
+        log.error("Invalid modules.builtin line: " + line);
+        continue;
+      }
+      String base = line.substring(line.lastIndexOf('/') + 1);
+      if (!base.isEmpty()) {
+        name = moduleName(base);
+      }
+      index.insert(name, "", 0);
+    }
+    return index.toBytes();
+  }
+
+  /** Every alias record of modules.builtin.modinfo, read with depmod's record state machine. */
+  static byte[] builtinAliases(KernelInputs inputs, Log log) {
+    FileContent file = inputs.builtinModinfo();
+    if (!file.present()) {
+      log.warning("could not open modules.builtin.modinfo at " + inputs.dirname() + ": " + file.error());
+      return new byte[0];
+    }
+    Index index = new Index();
+    ModinfoStream in = new ModinfoStream(file.bytes(), log);
+    while (!in.atEof()) {
+      String module = in.field('.');
+      if (module.isEmpty()) {
+        continue;
+      }
+      if (!in.field('=').equals("alias")) {
+        in.skipRecord();
+        continue;
+      }
+      String value = in.field('\0');
+      if (value.isEmpty()) {
+        continue;
+      }
+      String alias = AliasNormalizer.normalize(value);
+      if (alias == null) {
+        log.warning("Unmatched bracket in " + value);
+        continue;
+      }
+      index.insert(alias, module, 0);
+    }
+    return index.toBytes();
+  }
+
+  /** depmod's module name of a file name: up to the first '.', '-' as '_', at most PATH_MAX-1 bytes. */
+  private static String moduleName(String fileName) {
+    int dot = fileName.indexOf('.');
+    String stem = dot < 0 ? fileName : fileName.substring(0, dot);
+    return stem.substring(0, Math.min(stem.length(), CText.PATH_MAX - 1)).replace('-', '_');
+  }
+}

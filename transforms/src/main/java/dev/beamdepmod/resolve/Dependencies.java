@@ -1,0 +1,65 @@
+package dev.beamdepmod.resolve;
+
+import dev.beamdepmod.schema.ImportedSymbol;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The direct dependencies of every module, found by looking each import up in the symbol table
+ * (modules in module order, imports in import order), with depmod's -v lines and -e warnings.
+ *
+ * @param deps per module: the distinct owners of its imports, in discovery order
+ * @param users per module: how many modules depend on it
+ * @param unresolved how many distinct non-weak import names nothing provides
+ */
+record Dependencies(int[][] deps, int[] users, int unresolved) {
+
+  static Dependencies resolve(
+      List<Module> modules, SymbolTable symbols, DepmodSettings settings, Log log, StringBuilder stdout) {
+    int n = modules.size();
+    int[][] deps = new int[n][];
+    int[] users = new int[n];
+    // addedBy[m] == i + 1 once module i depends on m: constant-time duplicate check
+    int[] addedBy = new int[n];
+    Set<String> unresolved = new HashSet<>();
+    boolean checkCrcs = settings.kernelSymbols() != null && settings.kernelSymbols().fromSymvers();
+    for (Module m : modules) {
+      int[] found = new int[4];
+      int count = 0;
+      for (ImportedSymbol imp : m.record().getImports()) {
+        SymbolTable.Symbol sym = symbols.find(imp.getName());
+        boolean weak = imp.getWeak();
+        if (sym == null) {
+          if (!weak) {
+            unresolved.add(imp.getName());
+            if (settings.errSyms()) {
+              log.warning(m.path() + " needs unknown symbol " + imp.getName());
+            }
+          }
+          continue;
+        }
+        if (checkCrcs && settings.errSyms() && !weak && sym.crc() != imp.getCrc()) {
+          log.warning(m.path() + " disagrees about version of symbol " + imp.getName());
+        }
+        int owner = sym.owner();
+        if (sym.fromKernel() || addedBy[owner] == m.index() + 1) {
+          continue;
+        }
+        addedBy[owner] = m.index() + 1;
+        if (count == found.length) {
+          found = Arrays.copyOf(found, 2 * count);
+        }
+        found[count++] = owner;
+        users[owner]++;
+        if (settings.verbose() > 0) {
+          stdout.append(m.path()).append(" needs \"").append(sym.name()).append("\": ")
+              .append(modules.get(owner).path()).append('\n');
+        }
+      }
+      deps[m.index()] = Arrays.copyOf(found, count);
+    }
+    return new Dependencies(deps, users, unresolved.size());
+  }
+}

@@ -1,0 +1,138 @@
+package dev.beamdepmod.resolve;
+
+import dev.beamdepmod.index.Index;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * depmod's eleven output files, produced in its write order. With -n the text files go to stdout
+ * one after another and the indexes are not built at all.
+ */
+final class Outputs {
+  private final List<Module> modules;
+  private final String[] depLines;
+  private final List<SymbolTable.Symbol> moduleSymbols;
+  private final KernelInputs inputs;
+  private final DepmodSettings settings;
+  private final Log log;
+  private final StringBuilder stdout;
+  private final LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+
+  private Outputs(List<Module> modules, int[][] closures, List<SymbolTable.Symbol> moduleSymbols,
+      KernelInputs inputs,
+      DepmodSettings settings, Log log, StringBuilder stdout) {
+    this.modules = modules;
+    this.moduleSymbols = moduleSymbols;
+    this.inputs = inputs;
+    this.settings = settings;
+    this.log = log;
+    this.stdout = stdout;
+    this.depLines = new String[modules.size()];
+    for (Module m : modules) {
+      StringBuilder line = new StringBuilder(m.printedPath()).append(':');
+      for (int d : closures[m.index()]) {
+        line.append(' ').append(modules.get(d).printedPath());
+      }
+      depLines[m.index()] = line.toString();
+    }
+  }
+
+  /**
+   * @param closures per module its dependency closure in rank order
+   * @param moduleSymbols the module-owned symbols in symbol-table order
+   * @return the files (empty with -n)
+   * @throws dev.beamdepmod.index.IndexCharacterException for a byte depmod refuses in an index
+   */
+  static LinkedHashMap<String, byte[]> produce(List<Module> modules, int[][] closures,
+      List<SymbolTable.Symbol> moduleSymbols, KernelInputs inputs, DepmodSettings settings, Log log,
+      StringBuilder stdout) {
+    Outputs o = new Outputs(modules, closures, moduleSymbols, inputs, settings, log, stdout);
+    o.text("modules.dep", String.join("\n", o.depLines) + (modules.isEmpty() ? "" : "\n"));
+    o.index("modules.dep.bin", o::depIndex);
+    o.text("modules.alias", o.perValue("# Aliases extracted from modules themselves.\n",
+        Module::aliases, (m, v) -> "alias " + v + " " + m.name()));
+    o.index("modules.alias.bin", o::aliasIndex);
+    o.text("modules.softdep", o.perValue("# Soft dependencies extracted from modules themselves.\n",
+        Module::softdeps, (m, v) -> "softdep " + m.name() + " " + v));
+    o.text("modules.weakdep", o.perValue("# Weak dependencies extracted from modules themselves.\n",
+        Module::weakdeps, (m, v) -> "weakdep " + m.name() + " " + v));
+    o.text("modules.symbols", o.symbolText());
+    o.index("modules.symbols.bin", o::symbolIndex);
+    o.index("modules.builtin.bin", () -> BuiltinIndexes.builtin(inputs, log));
+    o.index("modules.builtin.alias.bin", () -> BuiltinIndexes.builtinAliases(inputs, log));
+    o.text("modules.devname", Devnames.text(modules, log));
+    return o.files;
+  }
+
+  private void text(String name, String content) {
+    if (settings.dryRun()) {
+      stdout.append(content);
+    } else {
+      files.put(name, content.getBytes(StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  private void index(String name, Supplier<byte[]> content) {
+    if (!settings.dryRun()) {
+      files.put(name, content.get());
+    }
+  }
+
+  private String perValue(String header, Function<Module, List<String>> values,
+      BiFunction<Module, String, String> line) {
+    StringBuilder out = new StringBuilder(header);
+    for (Module m : modules) {
+      for (String v : values.apply(m)) {
+        out.append(line.apply(m, v)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private String symbolText() {
+    StringBuilder out = new StringBuilder("# Aliases for symbols, used by symbol_request().\n");
+    for (SymbolTable.Symbol s : moduleSymbols) {
+      out.append("alias symbol:").append(s.name()).append(' ')
+          .append(modules.get(s.owner()).name()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private byte[] depIndex() {
+    Index index = new Index();
+    for (Module m : modules) {
+      index.insert(m.name(), depLines[m.index()], m.index());
+    }
+    return index.toBytes();
+  }
+
+  private byte[] aliasIndex() {
+    Index index = new Index();
+    for (Module m : modules) {
+      for (String value : m.aliases()) {
+        String alias = AliasNormalizer.normalize(value);
+        if (alias == null) {
+          log.warning("Unmatched bracket in " + value);
+          continue;
+        }
+        if (index.insert(alias, m.name(), m.index()) && settings.warnDuplicates()) {
+          log.warning("duplicate module alias:\n" + alias + " " + m.name());
+        }
+      }
+    }
+    return index.toBytes();
+  }
+
+  private byte[] symbolIndex() {
+    Index index = new Index();
+    for (SymbolTable.Symbol s : moduleSymbols) {
+      Module owner = modules.get(s.owner());
+      index.insert("symbol:" + s.name(), owner.name(), owner.index());
+    }
+    return index.toBytes();
+  }
+}

@@ -1,0 +1,279 @@
+package dev.beamdepmod.module;
+
+import static dev.beamdepmod.module.ElfBuilder.SHN_ABS;
+import static dev.beamdepmod.module.ElfBuilder.STB_GLOBAL;
+import static dev.beamdepmod.module.ModuleRecords.exports;
+import static dev.beamdepmod.module.ModuleRecords.failed;
+import static dev.beamdepmod.module.ModuleRecords.imports;
+import static dev.beamdepmod.module.ModuleRecords.modinfo;
+import static dev.beamdepmod.module.ModuleRecords.read;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.Assert.assertEquals;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdOutputStream;
+import dev.beamdepmod.schema.ModuleRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+import org.junit.Test;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZ;
+import org.tukaani.xz.XZOutputStream;
+
+/** Decompression by magic bytes and the library messages of failed decodes (depmod-behavior.md §6.1, §6.9). */
+public class CompressedModuleTest {
+  private static final byte[] MODULE = new ElfBuilder(true, false)
+      .modinfo("license=GPL", "alias=compressed")
+      .versions(7L, "printk")
+      .undefined("printk", STB_GLOBAL)
+      .symbol("__crc_exported", 0x42, SHN_ABS, STB_GLOBAL, 0)
+      .build();
+
+  private static void assertSameModule(ModuleRecord r) {
+    assertThat(r.getMessages(), empty());
+    assertThat(exports(r), contains("exported=42"));
+    assertThat(imports(r), contains("printk=7"));
+    assertThat(modinfo(r), contains("license=GPL", "alias=compressed"));
+  }
+
+  /** The messages of a decode failing the same way in all three reads. */
+  private static List<String> failedThrice(String library, String strerror) {
+    return List.of("ERROR: " + library, failed(strerror), "ERROR: " + library, "ERROR: " + library);
+  }
+
+  /** A decode failing first with library, then (descriptor at end of file) with end of input twice. */
+  private static List<String> xzFailedThenAtEnd(String library) {
+    String end = "ERROR: xz: Unexpected end of input";
+    return List.of("ERROR: xz: " + library, failed("Invalid argument"), end, end);
+  }
+
+  static byte[] xz(byte[] content) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(), XZ.CHECK_CRC32)) {
+      xz.write(content);
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] gzip(byte[] content) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(content);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] flip(byte[] data, int index) {
+    byte[] copy = data.clone();
+    copy[index] ^= 0x55;
+    return copy;
+  }
+
+  @Test
+  public void xzGzipAndZstdDecodeToTheSameModule() throws IOException {
+    assertSameModule(read(MODULE));
+    assertSameModule(read(xz(MODULE)));
+    assertSameModule(read(gzip(MODULE)));
+    assertSameModule(read(Zstd.compress(MODULE)));
+  }
+
+  @Test
+  public void contentTypeComesFromMagicNotExtension() throws IOException {
+    ModuleRecord r = ModuleReader.read("/m/plain.ko", ByteBufferSource.of(xz(MODULE)));
+    assertEquals("plain", r.getName());
+    assertSameModule(r);
+  }
+
+  @Test
+  public void xzConcatenatedStreamsWithPadding() throws IOException {
+    byte[] stream = xz(MODULE);
+    assertSameModule(read(concat(stream, new byte[8], xz(new byte[0]), new byte[4])));
+  }
+
+  @Test
+  public void xzPaddingNotMultipleOfFourIsCorrupt() throws IOException {
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(concat(xz(MODULE), new byte[2])).getMessages());
+    assertEquals(xzFailedThenAtEnd("File is corrupt"),
+        read(concat(xz(MODULE), new byte[5], new byte[] {1}, new byte[20])).getMessages());
+  }
+
+  @Test
+  public void xzGarbageAfterAStream() throws IOException {
+    byte[] stream = xz(MODULE);
+    // Too short for a stream header: end of input; long enough: corrupt (not "format not recognized").
+    assertEquals(xzFailedThenAtEnd("Unexpected end of input"), read(concat(stream, new byte[] {'g', 'a', 'r'})).getMessages());
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(concat(stream, "garbage garbage!".getBytes())).getMessages());
+  }
+
+  @Test
+  public void xzTruncatedAtEveryByte() throws IOException {
+    byte[] stream = xz(MODULE);
+    for (int length = 6; length < stream.length; length++) {
+      ModuleRecord r = read(Arrays.copyOf(stream, length));
+      assertEquals("length " + length, failedThrice("xz: Unexpected end of input", "Invalid argument"), r.getMessages());
+      assertThat(r.getModinfo(), empty());
+    }
+  }
+
+  @Test
+  public void xzCorruptData() throws IOException {
+    byte[] stream = xz(MODULE);
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(flip(stream, 7)).getMessages()); // header CRC
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(flip(stream, stream.length / 2)).getMessages());
+  }
+
+  @Test
+  public void xzUnsupportedOptions() throws IOException {
+    byte[] stream = xz(MODULE);
+    // Reserved stream flag bits, with a matching header CRC.
+    byte[] flagged = stream.clone();
+    flagged[6] = 0x10;
+    CRC32 crc = new CRC32();
+    crc.update(flagged, 6, 2);
+    for (int i = 0; i < 4; i++) {
+      flagged[8 + i] = (byte) (crc.getValue() >>> (8 * i));
+    }
+    assertEquals(xzFailedThenAtEnd("Unsupported compression options"), read(flagged).getMessages());
+  }
+
+  @Test
+  public void xzDictionaryBeyondTheMemoryLimit() throws IOException {
+    byte[] stream = xz(MODULE);
+    // Block header after the 12-byte stream header: size byte, flags, filter id 0x21, props size 1,
+    // dictionary-size byte, padding, CRC32. 36 means a dictionary of 1 GiB.
+    int headerSize = ((stream[12] & 0xFF) + 1) * 4;
+    assertEquals(0x21, stream[14]);
+    stream[16] = 36;
+    CRC32 crc = new CRC32();
+    crc.update(stream, 12, headerSize - 4);
+    for (int i = 0; i < 4; i++) {
+      stream[12 + headerSize - 4 + i] = (byte) (crc.getValue() >>> (8 * i));
+    }
+    assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), read(stream).getMessages());
+  }
+
+  @Test
+  public void xzRetryStartsWhereKmodsDescriptorStopped() throws IOException {
+    // kmod reads 8 KiB at a time from the file and retries from where the failed attempt stopped:
+    // a stream at offset 8192 behind a broken one is what the modinfo and import reads decode.
+    byte[] broken = flip(xz(MODULE), 7);
+    byte[] file = concat(Arrays.copyOf(broken, 8192), xz(MODULE));
+    ModuleRecord r = read(file);
+    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument")), r.getMessages());
+    assertThat(r.getExports(), empty());
+    assertThat(modinfo(r), contains("license=GPL", "alias=compressed"));
+    assertThat(imports(r), contains("printk=7"));
+  }
+
+  @Test
+  public void xzRetryFromTheMiddleOfAFileIsAForeignFormat() throws IOException {
+    byte[] noise = new byte[20000];
+    new java.util.Random(1).nextBytes(noise);
+    byte[] file = concat(flip(xz(MODULE), 7), noise);
+    String other = "ERROR: xz: File format not recognized";
+    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument"), other, other), read(file).getMessages());
+  }
+
+  @Test
+  public void xzOfNothingIsNotElf() throws IOException {
+    assertEquals(List.of(failed("Exec format error")), read(xz(new byte[0])).getMessages());
+  }
+
+  @Test
+  public void zstdWithoutContentSizeIsRejected() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZstdOutputStream z = new ZstdOutputStream(out)) {
+      z.write(MODULE);
+    }
+    byte[] streamed = out.toByteArray();
+    assertEquals(0, ZstdDecoder.contentSize(Bytes.of(streamed, streamed.length)));
+    assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
+        read(streamed).getMessages());
+    assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
+        read(Zstd.compress(new byte[0])).getMessages());
+  }
+
+  @Test
+  public void zstdFrameHeaderContentSize() {
+    assertEquals(44, ZstdDecoder.contentSize(header(0x20, 44))); // single segment, 1-byte size
+    assertEquals(0x1234 + 256, ZstdDecoder.contentSize(header(0x60, 0x34, 0x12)));
+    assertEquals(0x1234 + 256, ZstdDecoder.contentSize(header(0x41, 0, 9, 0x34, 0x12))); // window, dictionary id
+    assertEquals(0x01020304L, ZstdDecoder.contentSize(header(0x80, 0, 4, 3, 2, 1)));
+    assertEquals(1L << 40, ZstdDecoder.contentSize(header(0xE0, 0, 0, 0, 0, 0, 1, 0, 0, 0)));
+    assertEquals(0, ZstdDecoder.contentSize(header(0x00, 0x40))); // size not stated
+    assertEquals(0, ZstdDecoder.contentSize(header(0x48, 0, 1, 2))); // reserved bit
+    assertEquals(0, ZstdDecoder.contentSize(header(0x40, 0xB0, 1, 2))); // window log 32
+    assertEquals(0, ZstdDecoder.contentSize(header(0x80, 0, 1))); // incomplete
+  }
+
+  /** A zstd frame magic followed by the given bytes (frame header descriptor first). */
+  private static Bytes header(int... bytes) {
+    byte[] b = new byte[4 + bytes.length];
+    b[0] = 0x28;
+    b[1] = (byte) 0xB5;
+    b[2] = 0x2F;
+    b[3] = (byte) 0xFD;
+    for (int i = 0; i < bytes.length; i++) {
+      b[4 + i] = (byte) bytes[i];
+    }
+    return Bytes.of(b, b.length);
+  }
+
+  @Test
+  public void zstdErrorsCarryTheLibraryErrorName() {
+    byte[] frame = Zstd.compress(MODULE);
+    assertEquals(failedThrice("zstd: Src size is incorrect", "Invalid argument"),
+        read(Arrays.copyOf(frame, frame.length - 3)).getMessages());
+  }
+
+  @Test
+  public void zstdClaimingAHugeSizeIsTooLargeWithoutDecoding() {
+    byte[] frame = concat(header(0xE0, 0, 0, 0, 0, 0, 1, 0, 0, 0).array(), new byte[64]);
+    assertEquals(failedThrice("zstd: Decompressed size exceeds the limit of 256 MiB", "File too large"),
+        read(frame).getMessages());
+  }
+
+  @Test
+  public void gzipFailures() throws IOException {
+    byte[] gz = gzip(MODULE);
+    assertEquals(failedThrice("gzip: unexpected end of file", "Invalid argument"),
+        read(Arrays.copyOf(gz, gz.length - 4)).getMessages());
+    assertEquals(failedThrice("gzip: incorrect data check", "Invalid argument"), read(flip(gz, gz.length - 8)).getMessages());
+    assertEquals(failedThrice("gzip: unknown compression method", "Invalid argument"), read(flip(gz, 2)).getMessages());
+  }
+
+  @Test
+  public void gzipMembersAreConcatenatedAndTrailingGarbageIgnored() throws IOException {
+    assertSameModule(read(concat(gzip(MODULE), gzip(new byte[0]), "trailing".getBytes())));
+  }
+
+  @Test
+  public void decompressionBombsStopAtTheLimit() throws IOException {
+    byte[] zeros = new byte[1 << 20];
+    String xzLimit = "xz: Decompressed size exceeds the limit of 256 MiB";
+    byte[] oneXz = xz(zeros);
+    byte[][] xzParts = new byte[300][];
+    Arrays.fill(xzParts, oneXz);
+    assertEquals(failedThrice(xzLimit, "File too large"), read(concat(xzParts)).getMessages());
+    byte[] oneGz = gzip(zeros);
+    byte[][] gzParts = new byte[300][];
+    Arrays.fill(gzParts, oneGz);
+    assertEquals(failedThrice("gzip: Decompressed size exceeds the limit of 256 MiB", "File too large"),
+        read(concat(gzParts)).getMessages());
+  }
+}
