@@ -24,7 +24,8 @@ public enum Errno {
       "Is a directory", "Not a directory", "Invalid argument", "Too many open files in system",
       "Too many open files", "Text file busy", "File too large", "Too many levels of symbolic links",
       "File name too long", "Stale file handle", "No such device", "Operation not supported",
-      "Function not implemented", "Exec format error");
+      "Function not implemented", "Exec format error", "No space left on device",
+      "Read-only file system", "Disk quota exceeded", "File exists", "Directory not empty");
 
   private final String text;
 

@@ -33,8 +33,13 @@ public final class ModuleReader {
     try (ChannelSource source = ChannelSource.open(file)) {
       return read(path, source);
     } catch (IOException e) {
-      return new Reading(path, null).unreadable(Errno.strerror(e));
+      return unreadable(path, Errno.strerror(e));
     }
+  }
+
+  /** The record of a module file that could not even be opened, with depmod's message. */
+  public static ModuleRecord unreadable(String path, String strerror) {
+    return new Reading(path, null).unreadable(strerror);
   }
 
   /**

@@ -1,10 +1,16 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.module.Errno;
+import dev.beamdepmod.module.ByteBufferSource;
+import dev.beamdepmod.module.ChannelSource;
 import dev.beamdepmod.module.ModuleReader;
+import dev.beamdepmod.module.ModuleSource;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -64,12 +70,18 @@ public final class ReadModules extends PTransform<PCollection<ModuleFile>, PColl
     ModuleRecord record;
     try (ReadableByteChannel channel =
         FileSystems.open(FileSystems.matchNewResource(file.getLocation(), false))) {
-      record = ModuleReader.read(file.getPath(), ModuleSources.of(channel));
+      record = ModuleReader.read(file.getPath(), sourceOf(channel));
     } catch (IOException e) {
-      record = ModuleReader.unreadable(file.getPath(), IoErrors.strerror(e));
+      record = ModuleReader.unreadable(file.getPath(), Errno.strerror(e));
     }
     record.setKernel(file.getKernel());
     record.setRelpath(file.getRelpath());
     return record;
+  }
+
+  /** Seekable channels (local files) are read range by range; others are read whole. */
+  private static ModuleSource sourceOf(ReadableByteChannel channel) throws IOException {
+    if (channel instanceof SeekableByteChannel seekable) return new ChannelSource(seekable);
+    return ByteBufferSource.of(Channels.newInputStream(channel).readAllBytes());
   }
 }

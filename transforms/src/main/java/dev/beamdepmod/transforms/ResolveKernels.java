@@ -1,5 +1,6 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
@@ -94,7 +95,7 @@ public final class ResolveKernels
         in.transferTo(bytes);
         return FileContent.of(bytes.toByteArray());
       } catch (IOException e) {
-        return FileContent.missing(IoErrors.strerror(e));
+        return FileContent.missing(Errno.strerror(e));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.schema.KernelReport;
 import java.io.IOException;
@@ -88,9 +89,9 @@ public final class WriteKernelOutputs
       } catch (IOException e) {
         failure =
             temps.isEmpty()
-                ? "depmod: FATAL: could not create directory " + spec.outputDirName() + ": " + IoErrors.strerror(e)
+                ? "depmod: FATAL: could not create directory " + spec.outputDirName() + ": " + Errno.strerror(e)
                 : "depmod: ERROR: could not write " + spec.outputDirName() + "/" + temp.getFilename()
-                    + ": " + IoErrors.strerror(e);
+                    + ": " + Errno.strerror(e);
         break;
       }
       targets.add(target);
@@ -101,13 +102,13 @@ public final class WriteKernelOutputs
         FileSystems.rename(temps, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
         return null;
       } catch (IOException e) {
-        failure = "depmod: FATAL: could not rename outputs into " + spec.outputDirName() + ": " + IoErrors.strerror(e);
+        failure = "depmod: FATAL: could not rename outputs into " + spec.outputDirName() + ": " + Errno.strerror(e);
       }
     }
     try {
       FileSystems.delete(temps, StandardMoveOptions.IGNORE_MISSING_FILES);
     } catch (IOException e) {
-      failure += "\ndepmod: ERROR: could not remove temporary files in " + spec.outputDirName() + ": " + IoErrors.strerror(e);
+      failure += "\ndepmod: ERROR: could not remove temporary files in " + spec.outputDirName() + ": " + Errno.strerror(e);
     }
     return failure;
   }
@@ -128,7 +129,7 @@ public final class WriteKernelOutputs
       }
       return null;
     } catch (IOException e) {
-      return "depmod: FATAL: could not open directory " + spec.outputDirName() + ": " + IoErrors.strerror(e);
+      return "depmod: FATAL: could not open directory " + spec.outputDirName() + ": " + Errno.strerror(e);
     }
   }
 }
