@@ -26,7 +26,7 @@ public final class RunDepmod extends PTransform<PBegin, PCollection<KernelReport
   @Override
   public PCollection<KernelReport> expand(PBegin begin) {
     return begin
-        .apply("ModuleFiles", Create.of(files).withCoder(AvroCoder.of(ModuleFile.class)))
+        .apply("ModuleFiles", Create.of(files).withCoder(AvroCoder.specific(ModuleFile.class)))
         .apply("ReadModules", new ReadModules(32))
         .apply("ResolveKernels", new ResolveKernels(kernels))
         .apply("WriteOutputs", new WriteKernelOutputs());

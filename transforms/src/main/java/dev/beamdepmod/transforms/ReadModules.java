@@ -46,11 +46,11 @@ public final class ReadModules extends PTransform<PCollection<ModuleFile>, PColl
         .apply("AssignShard",
             WithKeys.of((ModuleFile f) -> Math.floorMod(f.getLocation().hashCode(), n))
                 .withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(ModuleFile.class)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.specific(ModuleFile.class)))
         .apply("GroupShards", GroupByKey.create())
         .apply("Shards", Values.create())
         .apply("ReadModule", ParDo.of(new ReadShardFn()))
-        .setCoder(AvroCoder.of(ModuleRecord.class));
+        .setCoder(AvroCoder.specific(ModuleRecord.class));
   }
 
   static final class ReadShardFn extends DoFn<Iterable<ModuleFile>, ModuleRecord> {

@@ -59,7 +59,7 @@ public final class ResolveKernels
     PCollection<KV<String, ModuleRecord>> keyed =
         modules
             .apply("KeyByKernel", WithKeys.of(ModuleRecord::getKernel).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(ModuleRecord.class)));
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(ModuleRecord.class)));
     return KeyedPCollectionTuple.of(SPEC, specs)
         .and(MODULES, keyed)
         .apply("GroupPerKernel", CoGroupByKey.create())

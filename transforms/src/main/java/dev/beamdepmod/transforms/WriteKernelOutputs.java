@@ -34,7 +34,7 @@ public final class WriteKernelOutputs
   public PCollection<KernelReport> expand(PCollection<KernelResolution> resolutions) {
     return resolutions
         .apply("WriteAtomically", ParDo.of(new WriteFn()))
-        .setCoder(AvroCoder.of(KernelReport.class));
+        .setCoder(AvroCoder.specific(KernelReport.class));
   }
 
   static final class WriteFn extends DoFn<KernelResolution, KernelReport> {
