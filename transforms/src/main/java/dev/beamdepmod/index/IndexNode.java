@@ -13,6 +13,9 @@ final class IndexNode {
   char[] childChars = new char[0];
   IndexNode[] children = new IndexNode[0];
   List<Value> values = new ArrayList<>(0);
+  /** Bytes of this node and of its whole subtree, filled in by the writer. */
+  int size;
+  int total;
 
   IndexNode(String prefix) {
     this.prefix = prefix;

@@ -109,6 +109,16 @@ public class ThreeModuleExampleTest {
   }
 
   @Test
+  public void unopenableInputDirectoryIsReportedForEachInputFile() {
+    // verified with kmod in files mode with a -b directory that does not exist
+    DepmodResult r = Run.of(Mod.external("/elsewhere/x.ko").exports("x_fn")).inputDirectoryMissing().go();
+    String warning = "depmod: WARNING: could not open directory /w/root/lib/modules/1.0: No such file or directory";
+    assertEquals(List.of(warning, warning, warning), r.stderr());
+    assertEquals("/elsewhere/x.ko:\n", Run.text(r.files().get("modules.dep")));
+    assertEquals(0, r.files().get("modules.builtin.bin").length);
+  }
+
+  @Test
   public void emptyTreeGivesHeadersAndEmptyIndexes() {
     DepmodResult r = Run.of().builtin("").builtinModinfo("").go();
     Map<String, byte[]> f = r.files();
