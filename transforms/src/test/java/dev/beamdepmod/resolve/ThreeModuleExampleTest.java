@@ -134,6 +134,20 @@ public class ThreeModuleExampleTest {
     }
   }
 
+  @Test
+  public void tooManyModulesForDepmodsSixteenBitIndexes() {
+    List<dev.beamdepmod.schema.ModuleRecord> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 65535; i++) {
+      many.add(Mod.at("kernel/m" + i + ".ko").build());
+    }
+    DepmodResult r = Resolver.resolve(many, new KernelInputs(Mod.DIR, FileContent.of(new byte[0]),
+        FileContent.of(new byte[0]), FileContent.of(new byte[0])),
+        new DepmodSettings((char) 0, 0, false, null, false, false));
+    assertEquals(List.of("depmod: FATAL: could not build module array: Numerical result out of range"), r.stderr());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.files().isEmpty());
+  }
+
   private static byte[] resource(String name) throws IOException {
     try (InputStream in = ThreeModuleExampleTest.class.getResourceAsStream("example141/" + name)) {
       return in.readAllBytes();
