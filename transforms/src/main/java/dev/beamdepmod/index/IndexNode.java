@@ -8,11 +8,17 @@ import java.util.List;
 final class IndexNode {
   record Value(String text, int priority) {}
 
+  private static final char[] NO_CHARS = {};
+  private static final IndexNode[] NO_CHILDREN = {};
+
   String prefix;
   /** Child bytes in ascending order, parallel to {@link #children}; small arrays keep big tries cheap. */
-  char[] childChars = new char[0];
-  IndexNode[] children = new IndexNode[0];
+  char[] childChars = NO_CHARS;
+  IndexNode[] children = NO_CHILDREN;
   List<Value> values = new ArrayList<>(0);
+  /** Bytes of this node and of its whole subtree, filled in by the writer. */
+  int size;
+  int total;
 
   IndexNode(String prefix) {
     this.prefix = prefix;

@@ -1,9 +1,6 @@
 package dev.beamdepmod.index;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /** Serialises a trie in kmod 34.2's layout: root at offset 12, each node before its children. */
 final class IndexWriter {
@@ -14,27 +11,40 @@ final class IndexWriter {
   private static final int VALUES = 0x40000000;
   private static final int CHILDREN = 0x20000000;
 
-  /** Subtree sizes, needed before a node can point at its children. */
-  private final Map<IndexNode, Integer> totals = new IdentityHashMap<>();
   private final ByteBuffer out;
 
-  private IndexWriter(IndexNode root) {
-    out = ByteBuffer.allocate(HEADER + total(root));
+  private IndexWriter(int length) {
+    out = ByteBuffer.allocate(length);
   }
 
   static byte[] write(IndexNode root) {
-    IndexWriter writer = new IndexWriter(root);
+    IndexWriter writer = new IndexWriter(HEADER + measure(root));
     writer.out.putInt(MAGIC).putInt(VERSION).putInt(HEADER | flags(root));
     writer.node(root, HEADER);
     return writer.out.array();
   }
 
-  private int total(IndexNode node) {
-    int total = size(node);
-    for (IndexNode child : node.children) {
-      total += total(child);
+  /** Fills in size and total of a subtree (a node must know them before pointing at its children). */
+  private static int measure(IndexNode node) {
+    int size = 0;
+    if (!node.prefix.isEmpty()) {
+      size += node.prefix.length() + 1;
     }
-    totals.put(node, total);
+    if (node.children.length > 0) {
+      size += 2 + 4 * (node.childChars[node.childChars.length - 1] - node.childChars[0] + 1);
+    }
+    if (!node.values.isEmpty()) {
+      size += 4;
+      for (IndexNode.Value v : node.values) {
+        size += 4 + v.text().length() + 1;
+      }
+    }
+    int total = size;
+    for (IndexNode child : node.children) {
+      total += measure(child);
+    }
+    node.size = size;
+    node.total = total;
     return total;
   }
 
@@ -42,7 +52,7 @@ final class IndexWriter {
     if (!node.prefix.isEmpty()) {
       putString(node.prefix);
     }
-    int childOffset = offset + size(node);
+    int childOffset = offset + node.size;
     if (node.children.length > 0) {
       char first = node.childChars[0];
       char last = node.childChars[node.childChars.length - 1];
@@ -53,7 +63,7 @@ final class IndexWriter {
         if (node.childChars[k] == c) {
           IndexNode child = node.children[k++];
           out.putInt(next | flags(child));
-          next += totals.get(child);
+          next += child.total;
         } else {
           out.putInt(0);
         }
@@ -68,29 +78,16 @@ final class IndexWriter {
     }
     for (IndexNode child : node.children) {
       node(child, childOffset);
-      childOffset += totals.get(child);
+      childOffset += child.total;
     }
   }
 
+  /** Strings hold one byte per char (ISO-8859-1; the index only admits 7-bit bytes). */
   private void putString(String s) {
-    out.put(s.getBytes(StandardCharsets.ISO_8859_1)).put((byte) 0);
-  }
-
-  private static int size(IndexNode node) {
-    int size = 0;
-    if (!node.prefix.isEmpty()) {
-      size += node.prefix.length() + 1;
+    for (int i = 0; i < s.length(); i++) {
+      out.put((byte) s.charAt(i));
     }
-    if (node.children.length > 0) {
-      size += 2 + 4 * (node.childChars[node.childChars.length - 1] - node.childChars[0] + 1);
-    }
-    if (!node.values.isEmpty()) {
-      size += 4;
-      for (IndexNode.Value v : node.values) {
-        size += 4 + v.text().length() + 1;
-      }
-    }
-    return size;
+    out.put((byte) 0);
   }
 
   private static int flags(IndexNode node) {

@@ -13,7 +13,7 @@ final class BuiltinIndexes {
   static byte[] builtin(KernelInputs inputs, Log log) {
     FileContent file = inputs.builtin();
     if (!file.present()) {
-      log.warning("could not open modules.builtin at " + inputs.dirname() + ": " + file.error());
+      log.couldNotOpen(inputs.dirname(), "modules.builtin", file);
       return new byte[0];
     }
     Index index = new Index();
@@ -38,7 +38,7 @@ final class BuiltinIndexes {
   static byte[] builtinAliases(KernelInputs inputs, Log log) {
     FileContent file = inputs.builtinModinfo();
     if (!file.present()) {
-      log.warning("could not open modules.builtin.modinfo at " + inputs.dirname() + ": " + file.error());
+      log.couldNotOpen(inputs.dirname(), "modules.builtin.modinfo", file);
       return new byte[0];
     }
     Index index = new Index();

@@ -6,19 +6,29 @@ import java.io.Serializable;
 public final class FileContent implements Serializable {
   private final byte[] bytes;
   private final String error;
+  private final boolean directoryError;
 
-  private FileContent(byte[] bytes, String error) {
+  private FileContent(byte[] bytes, String error, boolean directoryError) {
     this.bytes = bytes;
     this.error = error;
+    this.directoryError = directoryError;
   }
 
   public static FileContent of(byte[] bytes) {
-    return new FileContent(bytes, null);
+    return new FileContent(bytes, null, false);
   }
 
   /** @param strerror the C library text depmod would print, e.g. "No such file or directory" */
   public static FileContent missing(String strerror) {
-    return new FileContent(null, strerror);
+    return new FileContent(null, strerror, false);
+  }
+
+  /**
+   * The input directory itself could not be opened (possible in files mode), which depmod
+   * reports instead of the file. @param strerror the C library text, e.g. "No such file or directory"
+   */
+  public static FileContent directoryMissing(String strerror) {
+    return new FileContent(null, strerror, true);
   }
 
   public boolean present() {
@@ -31,5 +41,10 @@ public final class FileContent implements Serializable {
 
   public String error() {
     return error;
+  }
+
+  /** True when {@link #error()} is about the input directory rather than the file. */
+  public boolean directoryError() {
+    return directoryError;
   }
 }

@@ -19,6 +19,13 @@ final class Log {
     lines.add("depmod: WARNING: " + text);
   }
 
+  /** depmod's warning for an input file it could not open (or whose directory it could not open). */
+  void couldNotOpen(String dirname, String fileName, FileContent file) {
+    warning(file.directoryError()
+        ? "could not open directory " + dirname + ": " + file.error()
+        : "could not open " + fileName + " at " + dirname + ": " + file.error());
+  }
+
   /** A message already carrying its level, as a module reader recorded it. */
   void depmod(String levelAndText) {
     lines.add("depmod: " + levelAndText);

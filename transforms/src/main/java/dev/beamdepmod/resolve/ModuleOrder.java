@@ -27,7 +27,7 @@ final class ModuleOrder {
       List<ModuleRecord> initial, KernelInputs inputs, Log log) {
     FileContent file = inputs.modulesOrder();
     if (!file.present()) {
-      log.warning("could not open modules.order at " + inputs.dirname() + ": " + file.error());
+      log.couldNotOpen(inputs.dirname(), "modules.order", file);
       return initial;
     }
     Map<String, Integer> byKey = new HashMap<>();

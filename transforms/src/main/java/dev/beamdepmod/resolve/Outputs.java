@@ -16,18 +16,15 @@ final class Outputs {
   private final List<Module> modules;
   private final String[] depLines;
   private final List<SymbolTable.Symbol> moduleSymbols;
-  private final KernelInputs inputs;
   private final DepmodSettings settings;
   private final Log log;
   private final StringBuilder stdout;
   private final LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
 
   private Outputs(List<Module> modules, int[][] closures, List<SymbolTable.Symbol> moduleSymbols,
-      KernelInputs inputs,
       DepmodSettings settings, Log log, StringBuilder stdout) {
     this.modules = modules;
     this.moduleSymbols = moduleSymbols;
-    this.inputs = inputs;
     this.settings = settings;
     this.log = log;
     this.stdout = stdout;
@@ -50,7 +47,7 @@ final class Outputs {
   static LinkedHashMap<String, byte[]> produce(List<Module> modules, int[][] closures,
       List<SymbolTable.Symbol> moduleSymbols, KernelInputs inputs, DepmodSettings settings, Log log,
       StringBuilder stdout) {
-    Outputs o = new Outputs(modules, closures, moduleSymbols, inputs, settings, log, stdout);
+    Outputs o = new Outputs(modules, closures, moduleSymbols, settings, log, stdout);
     o.text("modules.dep", String.join("\n", o.depLines) + (modules.isEmpty() ? "" : "\n"));
     o.index("modules.dep.bin", o::depIndex);
     o.text("modules.alias", o.perValue("# Aliases extracted from modules themselves.\n",

@@ -41,6 +41,12 @@ final class Run {
     return this;
   }
 
+  /** The input directory cannot be opened (files mode): all three input files are affected. */
+  Run inputDirectoryMissing() {
+    order = builtin = builtinModinfo = FileContent.directoryMissing("No such file or directory");
+    return this;
+  }
+
   Run prefix(char c) {
     prefix = c;
     return this;

@@ -109,6 +109,16 @@ public class ThreeModuleExampleTest {
   }
 
   @Test
+  public void unopenableInputDirectoryIsReportedForEachInputFile() {
+    // verified with kmod in files mode with a -b directory that does not exist
+    DepmodResult r = Run.of(Mod.external("/elsewhere/x.ko").exports("x_fn")).inputDirectoryMissing().go();
+    String warning = "depmod: WARNING: could not open directory /w/root/lib/modules/1.0: No such file or directory";
+    assertEquals(List.of(warning, warning, warning), r.stderr());
+    assertEquals("/elsewhere/x.ko:\n", Run.text(r.files().get("modules.dep")));
+    assertEquals(0, r.files().get("modules.builtin.bin").length);
+  }
+
+  @Test
   public void emptyTreeGivesHeadersAndEmptyIndexes() {
     DepmodResult r = Run.of().builtin("").builtinModinfo("").go();
     Map<String, byte[]> f = r.files();
@@ -122,6 +132,20 @@ public class ThreeModuleExampleTest {
         "modules.builtin.bin", "modules.builtin.alias.bin")) {
       assertEquals(bin, 12, f.get(bin).length);
     }
+  }
+
+  @Test
+  public void tooManyModulesForDepmodsSixteenBitIndexes() {
+    List<dev.beamdepmod.schema.ModuleRecord> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 65535; i++) {
+      many.add(Mod.at("kernel/m" + i + ".ko").build());
+    }
+    DepmodResult r = Resolver.resolve(many, new KernelInputs(Mod.DIR, FileContent.of(new byte[0]),
+        FileContent.of(new byte[0]), FileContent.of(new byte[0])),
+        new DepmodSettings((char) 0, 0, false, null, false, false));
+    assertEquals(List.of("depmod: FATAL: could not build module array: Numerical result out of range"), r.stderr());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.files().isEmpty());
   }
 
   private static byte[] resource(String name) throws IOException {
