@@ -6,7 +6,6 @@ import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
 import dev.beamdepmod.resolve.Resolver;
 import dev.beamdepmod.schema.ModuleRecord;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -17,6 +16,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.transforms.Create;
@@ -87,15 +87,23 @@ public final class ResolveKernels
     }
 
     private static FileContent readInput(KernelSpec spec, String name) {
-      ResourceId file =
-          FileSystems.matchNewResource(spec.inputDir(), true)
-              .resolve(name, StandardResolveOptions.RESOLVE_FILE);
-      try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        in.transferTo(bytes);
-        return FileContent.of(bytes.toByteArray());
+      ResourceId dir = FileSystems.matchNewResource(spec.inputDir(), true);
+      try (InputStream in =
+          Channels.newInputStream(FileSystems.open(dir.resolve(name, StandardResolveOptions.RESOLVE_FILE)))) {
+        return FileContent.of(in.readAllBytes());
       } catch (IOException e) {
-        return FileContent.missing(Errno.strerror(e));
+        return inputDirMissing(dir)
+            ? FileContent.directoryMissing(Errno.ENOENT.text())
+            : FileContent.missing(Errno.strerror(e));
+      }
+    }
+
+    /** In files mode the input directory may not exist; depmod then reports the directory. */
+    private static boolean inputDirMissing(ResourceId dir) {
+      try {
+        return FileSystems.match(dir.toString()).status() == MatchResult.Status.NOT_FOUND;
+      } catch (IOException e) {
+        return false;
       }
     }
   }
