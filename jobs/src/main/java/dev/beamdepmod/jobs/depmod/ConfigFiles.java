@@ -50,7 +50,7 @@ public final class ConfigFiles {
     Path dir;
     int type;
     try {
-      dir = fs.path(path);
+      dir = fs.userPath(path);
       type = FileTypes.type(dir);
     } catch (IOException e) {
       return; // missing paths are skipped silently

@@ -111,7 +111,7 @@ public final class DepmodCommand {
   /** A directory opens fine and reads as empty for depmod, so it is an empty symbol file. */
   private byte[] load(String file) throws DepmodFatal {
     try {
-      Path p = fs.path(file);
+      Path p = fs.userPath(file);
       return Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p);
     } catch (IOException e) {
       throw new DepmodFatal("could not load " + file + ": " + LocalFs.strerror(e));

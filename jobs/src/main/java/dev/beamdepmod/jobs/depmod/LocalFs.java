@@ -29,18 +29,23 @@ public final class LocalFs {
   }
 
   /**
-   * The java.nio path for a depmod path, relative ones taken from cwd. A trailing '/' is kept
-   * meaningful (it requires a directory, as for the C library) and "" names nothing.
+   * The java.nio path for a non-empty depmod path, relative ones taken from cwd. A trailing '/' is
+   * kept meaningful (it requires a directory, as for the C library).
    */
-  public Path path(String depmodPath) throws NoSuchFileException {
-    if (depmodPath.isEmpty()) {
-      throw new NoSuchFileException(depmodPath);
-    }
+  public Path path(String depmodPath) {
     String p = toJava(depmodPath);
     if (p.endsWith("/")) {
       p += ".";
     }
     return cwd.resolve(p);
+  }
+
+  /** Like {@link #path} for a path given by the user, which may be empty: "" names nothing. */
+  public Path userPath(String depmodPath) throws NoSuchFileException {
+    if (depmodPath.isEmpty()) {
+      throw new NoSuchFileException(depmodPath);
+    }
+    return path(depmodPath);
   }
 
   /** The last component of a path as a depmod string. */

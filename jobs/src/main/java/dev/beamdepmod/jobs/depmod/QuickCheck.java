@@ -31,13 +31,7 @@ public final class QuickCheck {
 
   /** @return true when depmod would stop here with status 0; false when it must do a full run */
   public static boolean isUpToDate(LocalFs fs, String dirname, Consumer<DepmodMessage> log) {
-    Path dir;
-    try {
-      dir = fs.path(dirname);
-    } catch (IOException e) {
-      log.accept(couldNotOpen(dirname, e));
-      return false;
-    }
+    Path dir = fs.path(dirname);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       long depMtime;
       try {
