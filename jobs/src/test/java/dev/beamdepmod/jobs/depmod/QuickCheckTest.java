@@ -141,4 +141,20 @@ public class QuickCheckTest {
     }
     assertEquals(expected, messages);
   }
+
+  /** Oracle: a directory whose path leaves no room for a 255-byte name is reported and skipped. */
+  @Test
+  public void directoryPathTooLong() throws Exception {
+    modulesDep(T, 0);
+    StringBuilder rel = new StringBuilder();
+    // base (the parent's path with '/') + name + 2 + NAME_MAX must stay below PATH_MAX
+    while (dirname.length() + rel.length() + 1 + 200 + 2 + 255 < 4096) {
+      rel.append('/').append("d".repeat(200));
+    }
+    String child = rel + "/" + "e".repeat(200);
+    module(child.substring(1) + "/new.ko", T + 1, 0); // would make it outdated if looked at
+    assertTrue(check());
+    assertEquals(1, messages.size());
+    assertTrue(messages.get(0).equals("depmod: ERROR: directory path is too long " + dirname + child));
+  }
 }
