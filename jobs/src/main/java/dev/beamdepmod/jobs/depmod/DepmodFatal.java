@@ -1,0 +1,17 @@
+package dev.beamdepmod.jobs.depmod;
+
+import dev.beamdepmod.config.DepmodMessage;
+
+/** A FATAL message: depmod prints it and exits with status 1 at once. */
+final class DepmodFatal extends Exception {
+  private final DepmodMessage message;
+
+  DepmodFatal(String text) {
+    super(text, null, false, false);
+    this.message = new DepmodMessage(DepmodMessage.Level.FATAL, text);
+  }
+
+  DepmodMessage message() {
+    return message;
+  }
+}

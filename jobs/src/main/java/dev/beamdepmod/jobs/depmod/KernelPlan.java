@@ -1,0 +1,53 @@
+package dev.beamdepmod.jobs.depmod;
+
+import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.resolve.DepmodSettings;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything the kernel job needs once depmod has found its modules. All strings are depmod byte
+ * strings (ISO-8859-1 chars); open them with {@code new LocalFs(cwd).path(...)}.
+ *
+ * @param version the kernel version string
+ * @param dirname the input directory string (§2.4)
+ * @param outdirname the output directory string (not used with -n)
+ * @param cwd the directory relative paths (module paths from relative external directories) are
+ *     taken from
+ * @param modules the modules to read, one per name, in discovery order (the job orders them)
+ * @param modulesOrder dirname + "/modules.order"
+ * @param modulesBuiltin dirname + "/modules.builtin"
+ * @param modulesBuiltinModinfo dirname + "/modules.builtin.modinfo"
+ * @param settings the options that change resolution and output
+ */
+public record KernelPlan(
+    String version,
+    String dirname,
+    String outdirname,
+    String cwd,
+    List<DiscoveredModule> modules,
+    String modulesOrder,
+    String modulesBuiltin,
+    String modulesBuiltinModinfo,
+    DepmodSettings settings)
+    implements Serializable {
+
+  public KernelPlan {
+    modules = List.copyOf(modules);
+  }
+
+  static KernelPlan of(
+      Directories dirs, String cwd, List<DiscoveredModule> modules, DepmodSettings settings) {
+    String d = dirs.dirname();
+    return new KernelPlan(
+        dirs.version(),
+        d,
+        dirs.outdirname(),
+        cwd,
+        modules,
+        d + "/modules.order",
+        d + "/modules.builtin",
+        d + "/modules.builtin.modinfo",
+        settings);
+  }
+}
