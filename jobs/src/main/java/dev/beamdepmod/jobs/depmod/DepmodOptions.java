@@ -62,6 +62,11 @@ public record DepmodOptions(
           new LongOption("version", false, 'V'),
           new LongOption("help", false, 'h'));
 
+  /** The long option names, so other arguments on the same command line can be told apart. */
+  public static List<String> longOptionNames() {
+    return LONG_OPTIONS.stream().map(LongOption::name).toList();
+  }
+
   static final String HELP =
       "Usage:\n"
           + "\tdepmod -[aA] [options] [forced_version]\n"

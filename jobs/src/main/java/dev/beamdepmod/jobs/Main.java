@@ -1,0 +1,37 @@
+package dev.beamdepmod.jobs;
+
+import dev.beamdepmod.jobs.depmod.DepmodCommand;
+import dev.beamdepmod.jobs.depmod.DepmodOptions;
+import dev.beamdepmod.jobs.depmod.Host;
+import java.io.PrintStream;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** Entry point of bin/beam-depmod: depmod's command line, plus Beam pipeline options. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    BeamArgs split = BeamArgs.split(args, DepmodOptions.longOptionNames());
+    PipelineOptions options = pipelineOptions(split.beam());
+    return new DepmodCommand(Host.current())
+        .run(DepmodCommand.argv(split.rest().toArray(String[]::new)), out, err, new BeamKernelJob(options));
+  }
+
+  /**
+   * The DirectRunner's immutability and encodability checks re-encode every element; they guard
+   * against bugs in user DoFns during development and only cost time here, unless asked for.
+   */
+  static PipelineOptions pipelineOptions(java.util.List<String> beamArgs) {
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).create();
+    DirectOptions direct = options.as(DirectOptions.class);
+    if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) direct.setEnforceImmutability(false);
+    if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) direct.setEnforceEncodability(false);
+    return options;
+  }
+}
