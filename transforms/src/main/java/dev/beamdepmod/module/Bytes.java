@@ -43,6 +43,11 @@ final class Bytes {
     return length;
   }
 
+  /** The first count bytes of this window. */
+  Bytes prefix(int count) {
+    return new Bytes(array, base, count, bigEndian);
+  }
+
   /** The backing array; the window starts at {@link #offset()}. */
   byte[] array() {
     return array;

@@ -136,6 +136,22 @@ final class ElfModule {
     return namedContent[i];
   }
 
+  /**
+   * A named section's content continued through the first NUL at or after its end (at most to the
+   * end of the file). kmod reads strings in place, so a string at the end of an unterminated
+   * section runs on into whatever follows it in the file.
+   */
+  Bytes sectionThroughNul(Named which) throws ReadFailure {
+    Bytes content = section(which);
+    if (content == null || content.length() == 0 || content.u8(content.length() - 1) == 0) {
+      return content;
+    }
+    long offset = namedOffset[which.ordinal()];
+    Bytes rest = read(offset, (int) Math.min(fileSize - offset, Limits.MAX_CONTENT_BYTES));
+    int end = content.length() + rest.stringLength(content.length());
+    return rest.prefix(Math.min(end + 1, rest.length()));
+  }
+
   /** Size of a named section without reading it; -1 when absent. */
   long sectionSize(Named which) {
     int i = which.ordinal();

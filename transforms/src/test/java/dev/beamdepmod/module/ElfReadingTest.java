@@ -163,6 +163,39 @@ public class ElfReadingTest {
   }
 
   @Test
+  public void nameAtTheEndOfAnUnterminatedStrtabRunsOnIntoTheFollowingBytes() {
+    // kmod reads names in place: the last name continues into the next section's bytes.
+    ElfBuilder.Writer symtab = new ElfBuilder.Writer(bigEndian);
+    symtab.bytes(new byte[is64 ? 24 : 16]);
+    symbolEntry(symtab, 1, 5, SHN_ABS);
+    symbolEntry(symtab, 9, 0, 0);
+    ElfBuilder b = elf();
+    b.section(".symtab", symtab.toByteArray());
+    b.section(".strtab", bytes("\0__crc_a\0imp_abc")); // 16 bytes: the next section follows directly
+    b.section("next", bytes("cd\0"));
+    ModuleRecord r = read(b.build());
+    assertThat(exports(r), contains("a=5"));
+    assertThat(imports(r), contains("imp_abccd=0"));
+  }
+
+  private void symbolEntry(ElfBuilder.Writer w, int name, long value, int section) {
+    w.u32(name);
+    if (is64) {
+      w.u8(STB_GLOBAL << 4);
+      w.u8(0);
+      w.u16(section);
+      w.u64(value);
+      w.u64(0);
+    } else {
+      w.u32(value);
+      w.u32(0);
+      w.u8(STB_GLOBAL << 4);
+      w.u8(0);
+      w.u16(section);
+    }
+  }
+
+  @Test
   public void symtabNotWholeEntriesMeansFallbackAndNoImports() {
     ElfBuilder b = elf().ksymtabStrings("from_strings");
     b.section(".symtab", new byte[is64 ? 30 : 20]);
