@@ -31,10 +31,6 @@ final class Bytes {
     return new Bytes(copy, 0, copy.length, bigEndian);
   }
 
-  static Bytes of(byte[] array, int length) {
-    return new Bytes(array, 0, length, false);
-  }
-
   Bytes withBigEndian(boolean big) {
     return new Bytes(array, base, length, big);
   }

@@ -18,6 +18,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
 import dev.beamdepmod.schema.ModuleRecord;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -381,7 +382,7 @@ public class ElfReadingTest {
   }
 
   private Bytes view(byte[] f) {
-    return Bytes.of(f, f.length).withBigEndian(bigEndian);
+    return Bytes.of(ByteBuffer.wrap(f), bigEndian);
   }
 
   private int u16(byte[] f, int i) {
