@@ -31,16 +31,17 @@ final class Bytes {
     return new Bytes(copy, 0, copy.length, bigEndian);
   }
 
-  static Bytes of(byte[] array, int length) {
-    return new Bytes(array, 0, length, false);
-  }
-
   Bytes withBigEndian(boolean big) {
     return new Bytes(array, base, length, big);
   }
 
   int length() {
     return length;
+  }
+
+  /** The first count bytes of this window. */
+  Bytes prefix(int count) {
+    return new Bytes(array, base, count, bigEndian);
   }
 
   /** The backing array; the window starts at {@link #offset()}. */

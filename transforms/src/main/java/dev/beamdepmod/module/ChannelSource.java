@@ -57,4 +57,13 @@ public final class ChannelSource implements ModuleSource, Closeable {
   public void close() throws IOException {
     channel.close();
   }
+
+  /** Closes after reading, when a failure to close cannot change what was read. */
+  void closeQuietly() {
+    try {
+      close();
+    } catch (IOException ignored) {
+      // Nothing was written; the content read is complete either way.
+    }
+  }
 }

@@ -34,6 +34,7 @@ final class ElfModule {
   /** Size of one __versions entry (CRC of the word size, then the NUL-padded name). */
   static final int VERSION_ENTRY_SIZE = 64;
 
+  private static final Named[] NAMED = Named.values();
   static final int SHN_UNDEF = 0;
   static final int SHN_ABS = 0xFFF1;
   private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
@@ -48,9 +49,9 @@ final class ElfModule {
   private final int sectionCount;
   private final Bytes sectionHeaders;
   private final Bytes sectionNames;
-  private final long[] namedOffset = new long[Named.values().length];
-  private final long[] namedSize = new long[Named.values().length];
-  private final Bytes[] namedContent = new Bytes[Named.values().length];
+  private final long[] namedOffset = new long[NAMED.length];
+  private final long[] namedSize = new long[NAMED.length];
+  private final Bytes[] namedContent = new Bytes[NAMED.length];
   private int cachedSection = -1;
   private Bytes cachedSectionContent;
 
@@ -135,6 +136,22 @@ final class ElfModule {
     return namedContent[i];
   }
 
+  /**
+   * A named section's content continued through the first NUL at or after its end (at most to the
+   * end of the file). kmod reads strings in place, so a string at the end of an unterminated
+   * section runs on into whatever follows it in the file.
+   */
+  Bytes sectionThroughNul(Named which) throws ReadFailure {
+    Bytes content = section(which);
+    if (content == null || content.length() == 0 || content.u8(content.length() - 1) == 0) {
+      return content;
+    }
+    long offset = namedOffset[which.ordinal()];
+    Bytes rest = read(offset, (int) Math.min(fileSize - offset, Limits.MAX_CONTENT_BYTES));
+    int end = content.length() + rest.stringLength(content.length());
+    return rest.prefix(Math.min(end + 1, rest.length()));
+  }
+
   /** Size of a named section without reading it; -1 when absent. */
   long sectionSize(Named which) {
     int i = which.ordinal();
@@ -165,16 +182,15 @@ final class ElfModule {
   }
 
   private void locateNamedSections() throws ReadFailure {
-    Named[] all = Named.values();
-    boolean[] found = new boolean[all.length];
-    int remaining = all.length;
+    boolean[] found = new boolean[NAMED.length];
+    int remaining = NAMED.length;
     for (int index = 1; index < sectionCount && remaining > 0; index++) {
       if (!validSection(index)) {
         continue;
       }
       int name = (int) shName(index);
       int nameLength = sectionNames.stringLength(name);
-      for (Named n : all) {
+      for (Named n : NAMED) {
         if (!found[n.ordinal()] && nameLength == n.name.length && sectionNames.startsWith(name, n.name)) {
           found[n.ordinal()] = true;
           remaining--;
@@ -184,7 +200,7 @@ final class ElfModule {
         }
       }
     }
-    for (Named n : all) {
+    for (Named n : NAMED) {
       if (namedOffset[n.ordinal()] != 0 && namedSize[n.ordinal()] > n.maxSize(is64)) {
         throw ReadFailure.of(Errno.EFBIG);
       }

@@ -29,11 +29,10 @@ final class Exports {
     Bytes names = table.names();
     int count = 0;
     for (int i = 1; i < table.count(); i++) {
-      long name = table.nameOffset(i);
-      if (name >= names.length()) {
+      if (!table.hasName(i)) {
         return null;
       }
-      if (names.startsWith((int) name, CRC_PREFIX)) {
+      if (names.startsWith(table.nameOffset(i), CRC_PREFIX)) {
         count++;
       }
     }
@@ -42,7 +41,7 @@ final class Exports {
     }
     List<ExportedSymbol> exports = new ArrayList<>(count);
     for (int i = 1; i < table.count(); i++) {
-      int name = (int) table.nameOffset(i);
+      int name = table.nameOffset(i);
       if (names.startsWith(name, CRC_PREFIX)) {
         int start = name + CRC_PREFIX.length;
         exports.add(new ExportedSymbol(names.string(start, names.stringLength(start)), crc(elf, table, i)));

@@ -28,11 +28,10 @@ final class Imports {
           || elf.isSparc() && table.type(i) == SymbolTable.STT_REGISTER) {
         continue;
       }
-      long nameOffset = table.nameOffset(i);
-      if (nameOffset >= names.length()) {
+      if (!table.hasName(i)) {
         return new ArrayList<>(0);
       }
-      int name = (int) nameOffset;
+      int name = table.nameOffset(i);
       int length = names.stringLength(name);
       if (length == 0) {
         continue;

@@ -30,10 +30,16 @@ public final class ModuleReader {
 
   /** {@link #read(String, ModuleSource)} on a file, which is opened and closed here. */
   public static ModuleRecord read(String path, Path file) {
-    try (ChannelSource source = ChannelSource.open(file)) {
-      return read(path, source);
+    ChannelSource source;
+    try {
+      source = ChannelSource.open(file);
     } catch (IOException e) {
       return unreadable(path, Errno.strerror(e));
+    }
+    try {
+      return read(path, source);
+    } finally {
+      source.closeQuietly();
     }
   }
 

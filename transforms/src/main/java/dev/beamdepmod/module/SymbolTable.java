@@ -7,13 +7,15 @@ final class SymbolTable {
 
   private final Bytes symbols;
   private final Bytes names;
+  private final long namesSize;
   private final boolean is64;
   private final int entrySize;
   private final int count;
 
-  private SymbolTable(Bytes symbols, Bytes names, boolean is64) {
+  private SymbolTable(Bytes symbols, Bytes names, long namesSize, boolean is64) {
     this.symbols = symbols;
     this.names = names;
+    this.namesSize = namesSize;
     this.is64 = is64;
     this.entrySize = entrySize(is64);
     this.count = symbols.length() / entrySize;
@@ -30,7 +32,8 @@ final class SymbolTable {
         || elf.sectionSize(ElfModule.Named.SYMTAB) % entrySize != 0) {
       return null;
     }
-    return new SymbolTable(elf.section(ElfModule.Named.SYMTAB), elf.section(ElfModule.Named.STRTAB), elf.is64());
+    return new SymbolTable(elf.section(ElfModule.Named.SYMTAB), elf.sectionThroughNul(ElfModule.Named.STRTAB),
+        elf.sectionSize(ElfModule.Named.STRTAB), elf.is64());
   }
 
   /** Number of entries, including the null entry 0 that depmod skips. */
@@ -38,14 +41,22 @@ final class SymbolTable {
     return count;
   }
 
-  /** The .strtab contents the name offsets point into. */
+  /**
+   * The .strtab contents the name offsets point into (continued past the section when its last
+   * string is unterminated, see {@link ElfModule#sectionThroughNul}).
+   */
   Bytes names() {
     return names;
   }
 
-  /** st_name: offset of the entry's name in .strtab (unsigned 32-bit). */
-  long nameOffset(int i) {
-    return symbols.u32(i * entrySize);
+  /** Whether entry i's name starts inside .strtab; kmod gives up on the table when one does not. */
+  boolean hasName(int i) {
+    return symbols.u32(i * entrySize) < namesSize;
+  }
+
+  /** st_name: offset of the entry's name in .strtab; only meaningful when {@link #hasName}. */
+  int nameOffset(int i) {
+    return (int) symbols.u32(i * entrySize);
   }
 
   long value(int i) {

@@ -47,6 +47,8 @@ final class XzDecoder {
     } catch (SourceInputStream.SourceException e) {
       throw new DecodeFailure(null, Errno.strerror((IOException) e.getCause()), start);
     } catch (IOException | RuntimeException e) {
+      // xz-java signals bad data with IOExceptions; anything else it throws on hostile input is,
+      // like liblzma's unexpected return codes, an internal error.
       throw new DecodeFailure("xz: " + describe(e, first), Errno.EINVAL.text(), nextStart(in, start));
     }
   }

@@ -18,6 +18,7 @@ import dev.beamdepmod.schema.ModuleRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -201,7 +202,7 @@ public class CompressedModuleTest {
       z.write(MODULE);
     }
     byte[] streamed = out.toByteArray();
-    assertEquals(0, ZstdDecoder.contentSize(Bytes.of(streamed, streamed.length)));
+    assertEquals(0, ZstdDecoder.contentSize(Bytes.of(ByteBuffer.wrap(streamed), false)));
     assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
         read(streamed).getMessages());
     assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
@@ -231,7 +232,7 @@ public class CompressedModuleTest {
     for (int i = 0; i < bytes.length; i++) {
       b[4 + i] = (byte) bytes[i];
     }
-    return Bytes.of(b, b.length);
+    return Bytes.of(ByteBuffer.wrap(b), false);
   }
 
   @Test

@@ -18,6 +18,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
 import dev.beamdepmod.schema.ModuleRecord;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -160,6 +161,39 @@ public class ElfReadingTest {
     assertThat(exports(r), contains("from_strings=0"));
     assertThat(r.getImports(), empty());
     assertThat(r.getMessages(), empty());
+  }
+
+  @Test
+  public void nameAtTheEndOfAnUnterminatedStrtabRunsOnIntoTheFollowingBytes() {
+    // kmod reads names in place: the last name continues into the next section's bytes.
+    ElfBuilder.Writer symtab = new ElfBuilder.Writer(bigEndian);
+    symtab.bytes(new byte[is64 ? 24 : 16]);
+    symbolEntry(symtab, 1, 5, SHN_ABS);
+    symbolEntry(symtab, 9, 0, 0);
+    ElfBuilder b = elf();
+    b.section(".symtab", symtab.toByteArray());
+    b.section(".strtab", bytes("\0__crc_a\0imp_abc")); // 16 bytes: the next section follows directly
+    b.section("next", bytes("cd\0"));
+    ModuleRecord r = read(b.build());
+    assertThat(exports(r), contains("a=5"));
+    assertThat(imports(r), contains("imp_abccd=0"));
+  }
+
+  private void symbolEntry(ElfBuilder.Writer w, int name, long value, int section) {
+    w.u32(name);
+    if (is64) {
+      w.u8(STB_GLOBAL << 4);
+      w.u8(0);
+      w.u16(section);
+      w.u64(value);
+      w.u64(0);
+    } else {
+      w.u32(value);
+      w.u32(0);
+      w.u8(STB_GLOBAL << 4);
+      w.u8(0);
+      w.u16(section);
+    }
   }
 
   @Test
@@ -348,7 +382,7 @@ public class ElfReadingTest {
   }
 
   private Bytes view(byte[] f) {
-    return Bytes.of(f, f.length).withBigEndian(bigEndian);
+    return Bytes.of(ByteBuffer.wrap(f), bigEndian);
   }
 
   private int u16(byte[] f, int i) {

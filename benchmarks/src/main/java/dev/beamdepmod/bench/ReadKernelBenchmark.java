@@ -1,0 +1,79 @@
+package dev.beamdepmod.bench;
+
+import dev.beamdepmod.module.ModuleReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Reads every module of a real kernel tree with {@link ModuleReader}, single-threaded like depmod.
+ * The score is kernels per second; the counters give modules/s and MB/s (MB of module files as
+ * stored, i.e. compressed for .ko.xz trees).
+ *
+ * <p>Parameter {@code dirname}: the kernel's module directory (e.g.
+ * {@code ROOT/lib/modules/6.1.0-50-amd64}); defaults to the system property {@code kernel.dir}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ReadKernelBenchmark {
+  @Param("")
+  public String dirname;
+
+  private List<Path> files;
+  private String[] paths;
+  private double megabytes;
+
+  /** Per-second rates reported next to the score. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Rates {
+    public long modules;
+    public double megabytes;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      modules = 0;
+      megabytes = 0;
+    }
+  }
+
+  @Setup(Level.Trial)
+  public void findModules() throws IOException {
+    String dir = dirname.isEmpty() ? System.getProperty("kernel.dir", "") : dirname;
+    if (dir.isEmpty()) {
+      throw new IllegalArgumentException("set -p dirname=DIR or -Dkernel.dir=DIR");
+    }
+    Path root = Path.of(dir);
+    files = KernelTree.moduleFiles(root);
+    paths = new String[files.size()];
+    long bytes = 0;
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = dir + "/" + root.relativize(files.get(i));
+      bytes += Files.size(files.get(i));
+    }
+    megabytes = bytes / 1e6;
+  }
+
+  @Benchmark
+  public void readKernel(Rates rates, Blackhole blackhole) {
+    for (int i = 0; i < paths.length; i++) {
+      blackhole.consume(ModuleReader.read(paths[i], files.get(i)));
+    }
+    rates.modules += paths.length;
+    rates.megabytes += megabytes;
+  }
+}
