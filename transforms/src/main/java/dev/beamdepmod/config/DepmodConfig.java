@@ -150,4 +150,15 @@ public record DepmodConfig(
       return out;
     }
   }
+
+  /**
+   * This configuration with relative external directories taken from {@code cwd}: depmod builds the
+   * paths of external modules (and compares them for priority) from the absolute directory, while
+   * it opens and reports the directory as written.
+   */
+  public DepmodConfig withAbsoluteExternals(String cwd) {
+    List<String> absolute =
+        externals.stream().map(e -> e.startsWith("/") ? e : cwd + "/" + e).toList();
+    return new DepmodConfig(searches, overrides, absolute, excludes, messages);
+  }
 }

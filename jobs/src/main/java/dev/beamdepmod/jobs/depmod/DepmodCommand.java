@@ -123,7 +123,7 @@ public final class DepmodCommand {
     List<ConfigFile> configFiles = ConfigFiles.load(fs, o.configPaths(), log);
     DepmodConfig config = DepmodConfig.parse(dirs.version(), configFiles);
     config.messages().forEach(log);
-    return TreeWalker.walk(fs, config, dirs.dirname(), log);
+    return TreeWalker.walk(fs, host.cwd(), config, dirs.dirname(), log);
   }
 
   /** stderr with depmod's verbosity threshold. */

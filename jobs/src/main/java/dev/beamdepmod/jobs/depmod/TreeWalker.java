@@ -37,23 +37,29 @@ public final class TreeWalker {
 
   /** @return the modules kept, one per name */
   public static List<DiscoveredModule> walk(
-      LocalFs fs, DepmodConfig config, String dirname, Consumer<DepmodMessage> log)
+      LocalFs fs, String cwd, DepmodConfig config, String dirname, Consumer<DepmodMessage> log)
       throws DepmodFatal {
-    TreeWalker walker = new TreeWalker(fs, config, dirname, log);
-    String error = walker.walkRoot(dirname);
+    DepmodConfig absolute = config.withAbsoluteExternals(cwd);
+    TreeWalker walker = new TreeWalker(fs, absolute, dirname, log);
+    String error = walker.walkRoot(dirname, dirname);
     if (error != null) {
       throw new DepmodFatal("could not search modules: " + error);
     }
-    for (String external : config.externals()) {
-      walker.walkRoot(external); // failures are reported and ignored
+    for (int i = 0; i < config.externals().size(); i++) {
+      // failures are reported and ignored
+      walker.walkRoot(config.externals().get(i), absolute.externals().get(i));
     }
     return walker.collector.modules();
   }
 
-  /** @return null, or the strerror text when the directory could not be opened */
-  private String walkRoot(String dir) {
+  /**
+   * @param dir the directory as depmod opens and reports it
+   * @param pathBase what depmod builds the paths of its entries from
+   * @return null, or the strerror text when the directory could not be opened
+   */
+  private String walkRoot(String dir, String pathBase) {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(fs.path(dir))) {
-      walkDir(entries, dir + "/", 0);
+      walkDir(entries, pathBase + "/", 0);
       return null;
     } catch (IOException e) {
       String error = LocalFs.strerror(e);

@@ -43,7 +43,7 @@ public class TreeWalkerTest {
         DepmodConfig.parse("1.0", List.of(ConfigFile.of("t.conf", config.getBytes(ISO_8859_1))));
     List<DiscoveredModule> modules =
         new ArrayList<>(
-            TreeWalker.walk(new LocalFs(top), c, dirname, m -> messages.add(m.line())));
+            TreeWalker.walk(new LocalFs(top), top, c, dirname, m -> messages.add(m.line())));
     modules.sort(Comparator.comparing(DiscoveredModule::path));
     return modules;
   }
@@ -119,7 +119,8 @@ public class TreeWalkerTest {
   public void relativeExternalDirectoriesAreTakenFromCwd() throws Exception {
     tree.dir("lib/modules/1.0");
     tree.file("rel/x.ko");
-    assertEquals(List.of(new DiscoveredModule("rel/x.ko", null, "x")), walk("external * rel\n"));
+    // Oracle: modules of a relative external directory get cwd + "/" + dir as their path prefix.
+    assertEquals(List.of(new DiscoveredModule(top + "/rel/x.ko", null, "x")), walk("external * rel\n"));
   }
 
   @Test
