@@ -28,8 +28,13 @@ while read -r deb root ver moddir; do
     cmp -s "$work/$name/oracle/$moddir/$ver/$f" "$work/$name/beam/$moddir/$ver/$f" || bad="$bad $f"
   done
   for s in out err exit; do cmp -s "$work/$name/oracle.$s" "$work/$name/beam.$s" || bad="$bad std$s"; done
+  # What modprobe makes of both sets of indexes, for every module and alias.
+  if ! "$top/scripts/readback.sh" "$root" "$ver" "/$moddir" "$work/$name/oracle" "$work/$name/beam" \
+      >"$work/$name/readback.log" 2>&1; then
+    bad="$bad modprobe-readback"; tail -5 "$work/$name/readback.log"
+  fi
   if [ -z "$bad" ]; then
-    echo "PASS $name ($ver): 11 files, stdout, stderr and exit status identical"; pass=$((pass + 1))
+    echo "PASS $name ($ver): 11 files, stdout, stderr, exit status and modprobe read-back identical"; pass=$((pass + 1))
   else
     echo "FAIL $name ($ver): differs in$bad"; fail=$((fail + 1))
     diff <(head -c 2000 "$work/$name/oracle.err") <(head -c 2000 "$work/$name/beam.err") | head -20
