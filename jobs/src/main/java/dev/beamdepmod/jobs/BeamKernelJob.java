@@ -34,7 +34,7 @@ public final class BeamKernelJob implements KernelJob {
       files.add(new ModuleFile(KERNEL, location(fs, m.path()), m.path(), m.relpath()));
     }
     KernelSpec spec =
-        new KernelSpec(
+        KernelSpec.discovered(
             KERNEL,
             plan.dirname(),
             location(fs, plan.dirname()),

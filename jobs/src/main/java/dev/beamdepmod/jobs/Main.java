@@ -3,7 +3,10 @@ package dev.beamdepmod.jobs;
 import dev.beamdepmod.jobs.depmod.DepmodCommand;
 import dev.beamdepmod.jobs.depmod.DepmodOptions;
 import dev.beamdepmod.jobs.depmod.Host;
+import dev.beamdepmod.jobs.matrix.MatrixCommand;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -17,6 +20,11 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("matrix")) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      BeamArgs split = BeamArgs.split(rest, List.of("input", "output", "config", "avro", "verbose", "help"));
+      return new MatrixCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
+    }
     BeamArgs split = BeamArgs.split(args, DepmodOptions.longOptionNames());
     PipelineOptions options = pipelineOptions(split.beam());
     return new DepmodCommand(Host.current())
@@ -27,7 +35,7 @@ public final class Main {
    * The DirectRunner's immutability and encodability checks re-encode every element; they guard
    * against bugs in user DoFns during development and only cost time here, unless asked for.
    */
-  static PipelineOptions pipelineOptions(java.util.List<String> beamArgs) {
+  static PipelineOptions pipelineOptions(List<String> beamArgs) {
     PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).create();
     DirectOptions direct = options.as(DirectOptions.class);
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) direct.setEnforceImmutability(false);

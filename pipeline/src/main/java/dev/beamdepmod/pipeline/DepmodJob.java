@@ -3,31 +3,58 @@ package dev.beamdepmod.pipeline;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.transforms.KernelSpec;
+import dev.beamdepmod.transforms.ReadModules;
+import dev.beamdepmod.transforms.ReadPackages;
+import dev.beamdepmod.transforms.WriteKernelOutputs;
 import dev.beamdepmod.transforms.WriteKernelReports;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Duration;
 
-/** Builds and runs the depmod pipeline, then hands the per-kernel reports back to the caller. */
+/** Builds and runs a depmod pipeline, then hands the per-kernel reports back to the caller. */
 public final class DepmodJob {
+  /** Counts while the pipeline runs. */
+  public record Progress(long modulesRead, long packagesRead, long kernelsWritten) {}
+
   private DepmodJob() {}
 
+  /** depmod for kernels whose module files are known up front. */
   public static List<KernelReport> run(
       PipelineOptions options, List<ModuleFile> files, List<KernelSpec> kernels) throws IOException {
+    return run(options, new RunDepmod(files, kernels), null);
+  }
+
+  /**
+   * @param progress called every few seconds while the pipeline runs (null: no calls)
+   */
+  public static List<KernelReport> run(
+      PipelineOptions options, PTransform<PBegin, PCollection<KernelReport>> job, Consumer<Progress> progress)
+      throws IOException {
     FileSystems.setDefaultPipelineOptions(options);
     String reports = reportDirectory(options);
     Pipeline pipeline = Pipeline.create(options);
-    pipeline
-        .apply("Depmod", new RunDepmod(files, kernels))
-        .apply("WriteReports", new WriteKernelReports(reports));
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    pipeline.apply("Depmod", job).apply("WriteReports", new WriteKernelReports(reports));
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish(Duration.standardSeconds(2));
+    while (state == null || !state.isTerminal()) {
+      if (progress != null) progress.accept(progress(result));
+      state = result.waitUntilFinish(Duration.standardSeconds(2));
+    }
     if (state != PipelineResult.State.DONE) {
       throw new IOException("pipeline ended in state " + state);
     }
@@ -40,6 +67,28 @@ public final class DepmodJob {
               .metadata().stream().map(m -> m.resourceId()).toList(),
           StandardMoveOptions.IGNORE_MISSING_FILES);
     }
+  }
+
+  private static Progress progress(PipelineResult result) {
+    try {
+      return new Progress(
+          counter(result, ReadModules.class, "modulesRead"),
+          counter(result, ReadPackages.class, "packagesRead"),
+          counter(result, WriteKernelOutputs.class, "kernelsWritten"));
+    } catch (UnsupportedOperationException e) {
+      return new Progress(0, 0, 0); // a runner without live metrics
+    }
+  }
+
+  private static long counter(PipelineResult result, Class<?> namespace, String name) {
+    long sum = 0;
+    for (MetricResult<Long> c :
+        result.metrics().queryMetrics(MetricsFilter.builder()
+            .addNameFilter(MetricNameFilter.named(namespace, name)).build()).getCounters()) {
+      Long v = c.getAttempted();
+      if (v != null) sum += v;
+    }
+    return sum;
   }
 
   /** Reports go below the temp location when one is set (shared storage on a cluster), else local tmp. */

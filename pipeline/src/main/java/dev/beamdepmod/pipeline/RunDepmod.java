@@ -13,8 +13,9 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
-/** depmod for a set of kernels: read every module in parallel, resolve per kernel, write atomically. */
+/** depmod for kernels found before the pipeline starts: read every module in parallel, resolve per kernel, write atomically. */
 public final class RunDepmod extends PTransform<PBegin, PCollection<KernelReport>> {
+  static final int READ_SHARDS = 32;
   private final List<ModuleFile> files;
   private final List<KernelSpec> kernels;
 
@@ -25,10 +26,13 @@ public final class RunDepmod extends PTransform<PBegin, PCollection<KernelReport
 
   @Override
   public PCollection<KernelReport> expand(PBegin begin) {
-    return begin
-        .apply("ModuleFiles", Create.of(files).withCoder(AvroCoder.specific(ModuleFile.class)))
-        .apply("ReadModules", new ReadModules(32))
-        .apply("ResolveKernels", new ResolveKernels(kernels))
+    return ResolveKernels.inputs(
+            ResolveKernels.specs(begin, kernels),
+            begin
+                .apply("ModuleFiles", Create.of(files).withCoder(AvroCoder.specific(ModuleFile.class)))
+                .apply("ReadModules", new ReadModules(READ_SHARDS)),
+            null)
+        .apply("ResolveKernels", new ResolveKernels())
         .apply("WriteOutputs", new WriteKernelOutputs());
   }
 }

@@ -114,7 +114,14 @@ public final class ModuleReader {
     }
 
     private ModuleRecord record(List<ExportedSymbol> exports, List<ImportedSymbol> imports, List<ModinfoEntry> modinfo) {
-      return new ModuleRecord("", ModuleName.of(path), path, null, exports, imports, modinfo, messages);
+      return ModuleRecord.newBuilder()
+          .setName(ModuleName.of(path))
+          .setPath(path)
+          .setExports(exports)
+          .setImports(imports)
+          .setModinfo(modinfo)
+          .setMessages(messages)
+          .build();
     }
   }
 }

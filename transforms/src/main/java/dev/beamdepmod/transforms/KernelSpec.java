@@ -1,16 +1,23 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.config.DepmodConfig;
 import dev.beamdepmod.resolve.DepmodSettings;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One kernel to resolve: where its inputs are, where its outputs go, and the depmod options.
  *
  * @param kernel key shared with the kernel's {@link dev.beamdepmod.schema.ModuleFile}s
  * @param dirname input directory string as depmod builds it (appears in messages)
- * @param inputDir FileSystems spec of the input directory (modules.order, modules.builtin, ...)
+ * @param inputDir FileSystems spec of the input directory (modules.order, modules.builtin, ...);
+ *     null when those files come with the modules (kernels read from packages)
  * @param outputDir FileSystems spec of the output directory; unused with -n
  * @param outputDirName output directory string as depmod builds it (appears in messages)
+ * @param config the kernel's depmod.d rules when same-name modules are still to be decided between
+ *     (modules read from packages); null when discovery already kept one module per name
+ * @param messages what was printed for this kernel before its modules were read (configuration,
+ *     directory walk), kept in its report
  */
 public record KernelSpec(
     String kernel,
@@ -18,5 +25,19 @@ public record KernelSpec(
     String inputDir,
     String outputDir,
     String outputDirName,
-    DepmodSettings settings)
-    implements Serializable {}
+    DepmodSettings settings,
+    DepmodConfig config,
+    List<String> messages)
+    implements Serializable {
+
+  public KernelSpec {
+    messages = List.copyOf(messages);
+  }
+
+  /** A kernel whose modules were already discovered one per name, with nothing printed yet. */
+  public static KernelSpec discovered(
+      String kernel, String dirname, String inputDir, String outputDir, String outputDirName,
+      DepmodSettings settings) {
+    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, null, List.of());
+  }
+}

@@ -1,24 +1,33 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.config.ModuleCollector;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
 import dev.beamdepmod.resolve.Resolver;
+import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -28,40 +37,56 @@ import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Groups the module records per kernel (one key per kernel, never per symbol) and runs depmod's
- * resolution on each group. Kernels without any module still get a result.
+ * Groups everything known about each kernel (one key per kernel, never per symbol) and runs
+ * depmod's resolution on it: its spec, its module records, and the side files that came with them
+ * from packages. Kernels without any module still get a result.
  */
 public final class ResolveKernels
-    extends PTransform<PCollection<ModuleRecord>, PCollection<KernelResolution>> {
-  private static final TupleTag<KernelSpec> SPEC = new TupleTag<>() {};
-  private static final TupleTag<ModuleRecord> MODULES = new TupleTag<>() {};
+    extends PTransform<KeyedPCollectionTuple<String>, PCollection<KernelResolution>> {
+  public static final TupleTag<KernelSpec> SPECS = new TupleTag<>() {};
+  public static final TupleTag<ModuleRecord> MODULES = new TupleTag<>() {};
+  public static final TupleTag<KernelSideFile> SIDE_FILES = new TupleTag<>() {};
 
-  private final List<KernelSpec> kernels;
-
-  public ResolveKernels(List<KernelSpec> kernels) {
-    this.kernels = List.copyOf(kernels);
-  }
-
-  @Override
-  public PCollection<KernelResolution> expand(PCollection<ModuleRecord> modules) {
-    List<KV<String, KernelSpec>> keyedSpecs = new ArrayList<>();
-    for (KernelSpec spec : kernels) keyedSpecs.add(KV.of(spec.kernel(), spec));
-    PCollection<KV<String, KernelSpec>> specs =
-        modules
-            .getPipeline()
-            .apply("Kernels", Create.of(keyedSpecs)
-                .withCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(KernelSpec.class))));
+  /** The three keyed inputs; {@code sideFiles} may be null when no kernel comes from a package. */
+  public static KeyedPCollectionTuple<String> inputs(
+      PCollection<KV<String, KernelSpec>> specs,
+      PCollection<ModuleRecord> modules,
+      PCollection<KV<String, KernelSideFile>> sideFiles) {
     PCollection<KV<String, ModuleRecord>> keyed =
         modules
             .apply("KeyByKernel", WithKeys.of(ModuleRecord::getKernel).withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(ModuleRecord.class)));
-    return KeyedPCollectionTuple.of(SPEC, specs)
-        .and(MODULES, keyed)
+    if (sideFiles == null) {
+      sideFiles =
+          modules.getPipeline().apply("NoSideFiles", Create.empty(sideFileCoder()));
+    }
+    return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, keyed).and(SIDE_FILES, sideFiles);
+  }
+
+  /** Specs known when the pipeline is built. */
+  public static PCollection<KV<String, KernelSpec>> specs(PBegin begin, List<KernelSpec> kernels) {
+    List<KV<String, KernelSpec>> keyed = new ArrayList<>();
+    for (KernelSpec spec : kernels) keyed.add(KV.of(spec.kernel(), spec));
+    return begin.apply("Kernels", Create.of(keyed).withCoder(specCoder()));
+  }
+
+  public static KvCoder<String, KernelSpec> specCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(KernelSpec.class));
+  }
+
+  public static KvCoder<String, KernelSideFile> sideFileCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(KernelSideFile.class));
+  }
+
+  @Override
+  public PCollection<KernelResolution> expand(KeyedPCollectionTuple<String> inputs) {
+    return inputs
         .apply("GroupPerKernel", CoGroupByKey.create())
         .apply("Resolve", ParDo.of(new ResolveFn()))
         .setCoder(SerializableCoder.of(KernelResolution.class));
@@ -69,24 +94,61 @@ public final class ResolveKernels
 
   static final class ResolveFn extends DoFn<KV<String, CoGbkResult>, KernelResolution> {
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<KernelResolution> out)
-        throws IOException {
-      KernelSpec spec = group.getValue().getOnly(SPEC);
+    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<KernelResolution> out) {
+      CoGbkResult all = group.getValue();
+      KernelSpec spec = all.getAll(SPECS).iterator().next();
+      Map<String, KernelSideFile> side = new HashMap<>();
+      List<String> failures = new ArrayList<>();
+      for (KernelSideFile f : all.getAll(SIDE_FILES)) {
+        if (f.getFailure() != null) failures.add(f.getFailure());
+        else side.putIfAbsent(f.getName(), f);
+      }
+      if (!failures.isEmpty()) {
+        out.output(new KernelResolution(spec, failed(spec, failures)));
+        return;
+      }
       List<ModuleRecord> modules = new ArrayList<>();
-      group.getValue().getAll(MODULES).forEach(modules::add);
+      all.getAll(MODULES).forEach(modules::add);
+      if (spec.config() != null) modules = keptModules(spec, modules);
       boolean dryRun = spec.settings().dryRun();
       // depmod does not open the builtin files in -n mode.
       KernelInputs inputs =
           new KernelInputs(
               spec.dirname(),
-              readInput(spec, "modules.order"),
-              dryRun ? null : readInput(spec, "modules.builtin"),
-              dryRun ? null : readInput(spec, "modules.builtin.modinfo"));
+              input(spec, side, "modules.order"),
+              dryRun ? null : input(spec, side, "modules.builtin"),
+              dryRun ? null : input(spec, side, "modules.builtin.modinfo"));
       DepmodResult result = Resolver.resolve(modules, inputs, spec.settings());
+      if (!spec.messages().isEmpty()) {
+        List<String> stderr = new ArrayList<>(spec.messages());
+        stderr.addAll(result.stderr());
+        result = new DepmodResult(stderr, result.stdout(), result.exitCode(), result.files(), result.stats());
+      }
       out.output(new KernelResolution(spec, result));
     }
 
-    private static FileContent readInput(KernelSpec spec, String name) {
+    /** depmod's choice among same-name modules, made in discovery order as during a walk. */
+    private static List<ModuleRecord> keptModules(KernelSpec spec, List<ModuleRecord> modules) {
+      modules.sort(Comparator.comparingLong(ModuleRecord::getDiscovery));
+      ModuleCollector collector = new ModuleCollector(spec.config(), spec.dirname());
+      for (ModuleRecord m : modules) collector.offer(m.getPath());
+      Set<String> kept = new HashSet<>();
+      for (DiscoveredModule d : collector.modules()) kept.add(d.path());
+      List<ModuleRecord> result = new ArrayList<>();
+      for (ModuleRecord m : modules) if (kept.contains(m.getPath())) result.add(m);
+      return result;
+    }
+
+    private static DepmodResult failed(KernelSpec spec, List<String> failures) {
+      List<String> stderr = new ArrayList<>(spec.messages());
+      for (String f : failures) stderr.add("beam-depmod: ERROR: kernel " + spec.kernel() + " not written: " + f);
+      return new DepmodResult(stderr, new byte[0], 1, new LinkedHashMap<>(), new DepmodResult.Stats(0, 0, 0, 0, 0));
+    }
+
+    private static FileContent input(KernelSpec spec, Map<String, KernelSideFile> side, String name) {
+      KernelSideFile packaged = side.get(name);
+      if (packaged != null) return FileContent.of(bytes(packaged));
+      if (spec.inputDir() == null) return FileContent.missing(Errno.ENOENT.text());
       ResourceId dir = FileSystems.matchNewResource(spec.inputDir(), true);
       try (InputStream in =
           Channels.newInputStream(FileSystems.open(dir.resolve(name, StandardResolveOptions.RESOLVE_FILE)))) {
@@ -96,6 +158,12 @@ public final class ResolveKernels
             ? FileContent.directoryMissing(Errno.ENOENT.text())
             : FileContent.missing(Errno.strerror(e));
       }
+    }
+
+    private static byte[] bytes(KernelSideFile f) {
+      byte[] b = new byte[f.getContent().remaining()];
+      f.getContent().duplicate().get(b);
+      return b;
     }
 
     /** In files mode the input directory may not exist; depmod then reports the directory. */

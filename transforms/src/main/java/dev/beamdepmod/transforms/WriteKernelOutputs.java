@@ -17,6 +17,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -38,9 +40,12 @@ public final class WriteKernelOutputs
   }
 
   static final class WriteFn extends DoFn<KernelResolution, KernelReport> {
+    private final Counter kernelsWritten = Metrics.counter(WriteKernelOutputs.class, "kernelsWritten");
+
     @ProcessElement
     public void process(@Element KernelResolution resolution, OutputReceiver<KernelReport> out) {
       out.output(write(resolution.spec(), resolution.result()));
+      kernelsWritten.inc();
     }
   }
 

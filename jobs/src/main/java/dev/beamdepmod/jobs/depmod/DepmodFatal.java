@@ -3,7 +3,7 @@ package dev.beamdepmod.jobs.depmod;
 import dev.beamdepmod.config.DepmodMessage;
 
 /** A FATAL message: depmod prints it and exits with status 1 at once. */
-final class DepmodFatal extends Exception {
+public final class DepmodFatal extends Exception {
   private final DepmodMessage message;
 
   DepmodFatal(String text) {
@@ -11,7 +11,7 @@ final class DepmodFatal extends Exception {
     this.message = new DepmodMessage(DepmodMessage.Level.FATAL, text);
   }
 
-  DepmodMessage message() {
+  public DepmodMessage message() {
     return message;
   }
 }

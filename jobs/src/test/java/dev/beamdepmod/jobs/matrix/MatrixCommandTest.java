@@ -1,0 +1,106 @@
+package dev.beamdepmod.jobs.matrix;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import dev.beamdepmod.schema.ModuleRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The matrix job end to end on the bundled example (a tree, a .tar.gz and a .deb): every output
+ * file equals kmod 34.2's for the same kernel unpacked (examples/make-expected.sh recorded them).
+ */
+public class MatrixCommandTest {
+  private static final Path EXAMPLES = Paths.get("..", "examples", "matrix").toAbsolutePath().normalize();
+  private static final String TAR = EXAMPLES.resolve("linux-modules-6.1.0-fx2-amd64.tar.gz").toString();
+  private static final String DEB = EXAMPLES.resolve("linux-modules-6.12.0-fx3-amd64_6.12.0-1_amd64.deb").toString();
+
+  @Rule public TemporaryFolder temp = new TemporaryFolder();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    options.as(DirectOptions.class).setEnforceImmutability(false);
+    return new MatrixCommand(EXAMPLES.toString())
+        .run(List.of(args), options, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+  }
+
+  @Test
+  public void writesKmodOutputsForEveryKernelOfTheExample() throws Exception {
+    Path output = temp.newFolder("out").toPath();
+    Path avro = temp.newFolder("avro").toPath();
+    int exit = run("--input", EXAMPLES.resolve("dir").toString(), TAR, DEB, "--output", output.toString(),
+        "--avro", avro.toString());
+    assertEquals(err.toString(UTF_8), 0, exit);
+    Path expected = EXAMPLES.resolve("expected");
+    int compared = 0;
+    try (Stream<Path> kernels = Files.list(expected)) {
+      for (Path kernel : kernels.toList()) {
+        try (Stream<Path> files = Files.list(kernel)) {
+          for (Path f : files.toList()) {
+            Path got = output.resolve(kernel.getFileName().toString()).resolve(f.getFileName().toString());
+            assertArrayEquals(got.toString(), Files.readAllBytes(f), Files.readAllBytes(got));
+            compared++;
+          }
+        }
+      }
+    }
+    assertEquals(33, compared);
+    String json = Files.readString(output.resolve("matrix-summary.json"));
+    assertThat(json, containsString("{\"version\": \"6.12.0-fx3-amd64\", \"exitCode\": 0, \"modules\": 7"));
+    assertThat(json, containsString("\"failed\": false"));
+    assertThat(out.toString(UTF_8), containsString("3 kernels written, 0 failed, 0 inputs failed"));
+    assertEquals(Files.readString(output.resolve("matrix-summary.txt")), out.toString(UTF_8));
+    // every module file read: 7 in the tree, 7 in the tarball (one a duplicate depmod drops), 7 in the .deb
+    assertEquals(21, readModules(avro).size());
+  }
+
+  @Test
+  public void aBrokenPackageFailsAloneAndTheExitStatusSaysSo() throws Exception {
+    Path broken = temp.newFile("broken_1.0_amd64.deb").toPath();
+    byte[] deb = Files.readAllBytes(Paths.get(DEB));
+    Files.write(broken, java.util.Arrays.copyOf(deb, deb.length / 2));
+    Path output = temp.newFolder("out").toPath();
+    int exit = run("--input", TAR, broken.toString(), "--output", output.toString());
+    assertEquals(1, exit);
+    assertTrue(Files.exists(output.resolve("6.1.0-fx2-amd64").resolve("modules.dep")));
+    assertFalse("a half-read kernel is not written", Files.exists(output.resolve("6.12.0-fx3-amd64")));
+    String summary = out.toString(UTF_8);
+    assertThat(summary, containsString("1 inputs failed"));
+    assertThat(summary, containsString(broken.toString()));
+  }
+
+  private static List<ModuleRecord> readModules(Path avro) throws Exception {
+    List<ModuleRecord> records = new ArrayList<>();
+    try (Stream<Path> files = Files.list(avro)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("modules")).toList()) {
+        try (DataFileReader<ModuleRecord> r = new DataFileReader<>(new File(f.toString()), new SpecificDatumReader<>(ModuleRecord.class))) {
+          r.forEach(records::add);
+        }
+      }
+    }
+    return records;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.beamdepmod.transforms;
+
+import dev.beamdepmod.config.ConfigFile;
+import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.resolve.DepmodSettings;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+
+/**
+ * What every kernel of a matrix shares: the options, the depmod.d files (applied per kernel
+ * version, since override and external lines match versions) and the output root, below which
+ * each kernel gets {@code <version>/}.
+ */
+public record KernelTemplate(String outputRoot, DepmodSettings settings, List<ConfigFile> configFiles)
+    implements Serializable {
+
+  public KernelTemplate {
+    configFiles = List.copyOf(configFiles);
+  }
+
+  public DepmodConfig config(String version) {
+    return DepmodConfig.parse(version, configFiles);
+  }
+
+  public String outputDir(String version) {
+    return FileSystems.matchNewResource(outputRoot, true)
+        .resolve(version, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
+  }
+
+  /**
+   * A kernel whose modules are already one per name (a directory walked with {@code config}).
+   *
+   * @param walkMessages what the walk printed
+   */
+  public KernelSpec walked(String version, String dirname, String inputDir, DepmodConfig config, List<String> walkMessages) {
+    List<String> messages = configMessages(config);
+    messages.addAll(walkMessages);
+    String out = outputDir(version);
+    return new KernelSpec(version, dirname, inputDir, out, out, settings, null, messages);
+  }
+
+  /** A kernel read from packages: same-name modules are decided after reading, side files come along. */
+  public KernelSpec packaged(String version, String dirname) {
+    DepmodConfig config = config(version);
+    String out = outputDir(version);
+    return new KernelSpec(version, dirname, null, out, out, settings, config, configMessages(config));
+  }
+
+  private List<String> configMessages(DepmodConfig config) {
+    List<String> lines = new ArrayList<>();
+    for (DepmodMessage m : config.messages()) if (m.shownAt(settings.verbose())) lines.add(m.line());
+    return lines;
+  }
+}
