@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Side-by-side timing of the matrix job against kmod 34.2, in one run:
+#  (a) one matrix job over N real kernel trees     vs (b) kmod depmod run once per tree
+#  (c) one matrix job over the N .deb packages     vs (d) dpkg-deb -x + depmod per package
+# Prints wall times, the ratios a/b and c/d, and the peak RSS of each beam-depmod run.
+#   matrix-bench.sh [SPEC...]   SPEC as for scripts/fetch-kernels.sh (default: 8 kernels, 6 architectures)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+specs=("$@")
+[ ${#specs[@]} -gt 0 ] || specs=(bookworm-amd64 bookworm-i386 bookworm-arm64 bookworm-armhf bookworm-s390x
+  bookworm-ppc64el trixie-amd64 trixie-arm64)
+oracle=$("$top/scripts/fetch-oracle.sh")/depmod
+work=$(mktemp -d /tmp/beam-depmod-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+"$top/scripts/fetch-kernels.sh" "${specs[@]}" > "$work/kernels"
+(cd "$top" && mvn -B -q -o -DskipTests -pl jobs -am package >/dev/null 2>&1 || mvn -B -q -DskipTests -pl jobs -am package >/dev/null)
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+timed() { # OUTFILE CMD... -> wall ms on stdout, peak RSS KiB in OUTFILE.rss
+  local out=$1; shift; local s; s=$(date +%s%N)
+  /usr/bin/time -f %M -o "$out.rss" "$@" >"$out.log" 2>&1 || { echo "failed: $*" >&2; tail -5 "$out.log" >&2; exit 1; }
+  ms "$s"
+}
+roots=(); debs=(); b=0; d=0; n=0
+while read -r deb root ver moddir; do
+  n=$((n + 1)); roots+=("$root"); debs+=("$deb")
+  t=$(timed "$work/kmod-$n" "$oracle" -b "$root" -m "/$moddir" -o "$work/kmod-out-$n" "$ver"); b=$((b + t))
+  s=$(date +%s%N)
+  rm -rf "$work/x"; mkdir -p "$work/x"; dpkg-deb -x "$deb" "$work/x"
+  "$oracle" -b "$work/x" -m "/$moddir" -o "$work/kmod-deb-$n" "$ver" 2>/dev/null
+  d=$((d + $(ms "$s")))
+  echo "$ver: kmod ${t} ms on the tree"
+done < "$work/kernels"
+rm -rf "$work/x"
+export BEAM_DEPMOD_JAVA_OPTS=${BEAM_DEPMOD_JAVA_OPTS:--XX:+UseParallelGC -Xss8m -Xmx1200m}
+a=$(timed "$work/beam-trees" "$top/bin/beam-depmod" matrix --input "${roots[@]}" --output "$work/beam-trees-out")
+c=$(timed "$work/beam-debs" "$top/bin/beam-depmod" matrix --input "${debs[@]}" --output "$work/beam-debs-out")
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
+echo
+echo "| run | kernels | wall ms | vs kmod | peak RSS MiB |"
+echo "|---|---|---|---|---|"
+echo "| (b) kmod depmod once per tree | $n | $b | | |"
+echo "| (a) beam-depmod matrix over the trees | $n | $a | $(ratio "$a" "$b")x | $(( $(cat "$work/beam-trees.rss") / 1024 )) |"
+echo "| (d) dpkg-deb -x + kmod depmod per package | $n | $d | | |"
+echo "| (c) beam-depmod matrix over the .deb files | $n | $c | $(ratio "$c" "$d")x | $(( $(cat "$work/beam-debs.rss") / 1024 )) |"
