@@ -6,7 +6,7 @@
 #   VERSION      kernel version (directory under MODDIR)
 #   MODDIR       module directory inside the root, default /lib/modules (-m of depmod)
 #
-# Runs the oracle (DEPMOD_ORACLE, default ~/.cache/beam-depmod/oracle/depmod) into a temporary
+# Runs the oracle (DEPMOD_ORACLE, default: the one scripts/fetch-oracle.sh provides) into a temporary
 # directory, reads every module with dev.beamdepmod.bench.DumpExportsAndAliases from
 # benchmarks/target/benchmarks.jar (build: mvn -B -o -q -pl benchmarks -am package -DskipTests), and
 # compares as sets:
@@ -29,7 +29,8 @@ version=$2
 moddir=${3:-/lib/modules}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 jar=$repo/benchmarks/target/benchmarks.jar
-oracle=${DEPMOD_ORACLE:-$HOME/.cache/beam-depmod/oracle/depmod}
+oracle=${DEPMOD_ORACLE:-$("$repo/scripts/fetch-oracle.sh")/depmod}
+[ -f "$jar" ] || (cd "$repo" && mvn -B -q -DskipTests -pl benchmarks -am package >/dev/null)
 dirname=$root$moddir/$version
 
 tmp=$(mktemp -d)

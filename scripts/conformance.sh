@@ -33,8 +33,12 @@ while read -r deb root ver moddir; do
       >"$work/$name/readback.log" 2>&1; then
     bad="$bad modprobe-readback"; tail -5 "$work/$name/readback.log"
   fi
+  # The module reader alone: exports and aliases of every module file vs the oracle's files, as sets.
+  if ! "$top/scripts/conformance-reader.sh" "$root" "$ver" "/$moddir" >"$work/$name/reader.log" 2>&1; then
+    bad="$bad reader-sets"; tail -5 "$work/$name/reader.log"
+  fi
   if [ -z "$bad" ]; then
-    echo "PASS $name ($ver): 11 files, stdout, stderr, exit status and modprobe read-back identical"; pass=$((pass + 1))
+    echo "PASS $name ($ver): 11 files, stdout, stderr, exit status, modprobe read-back and reader sets identical"; pass=$((pass + 1))
   else
     echo "FAIL $name ($ver): differs in$bad"; fail=$((fail + 1))
     diff <(head -c 2000 "$work/$name/oracle.err") <(head -c 2000 "$work/$name/beam.err") | head -20
