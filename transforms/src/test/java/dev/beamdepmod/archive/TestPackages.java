@@ -54,9 +54,9 @@ final class TestPackages {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, StandardCharsets.ISO_8859_1.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       for (Entry e : entries) {
         TarArchiveEntry t = new TarArchiveEntry(e.name(), (byte) e.type(), true);
+        t.setModTime(1_700_000_000_000L);
         if (e.link() != null) {
           t.setLinkName(e.link());
         }
@@ -69,6 +69,15 @@ final class TestPackages {
       }
     }
     return bytes.toByteArray();
+  }
+
+  /** Offset just after the end-of-archive marker of a tar whose entries do not end in zero bytes. */
+  static int tarEnd(byte[] tar) {
+    int last = tar.length - 1;
+    while (tar[last] == 0) {
+      last--;
+    }
+    return (last / 512 + 2) * 512;
   }
 
   /** A tar header record alone, as commons-compress writes it for {@code entry}. */
