@@ -16,6 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.lzma.LZMACompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 
@@ -87,7 +88,7 @@ final class TestPackages {
     return header;
   }
 
-  /** {@code data} compressed with the codec named like a file suffix ("", "gz", "xz", "zst", "bz2"). */
+  /** {@code data} compressed with the codec named like a file suffix ("", "gz", "xz", "zst", "bz2", "lzma"). */
   static byte[] compress(String codec, byte[] data) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = switch (codec) {
@@ -96,6 +97,7 @@ final class TestPackages {
       case "xz" -> new XZCompressorOutputStream(bytes);
       case "zst" -> new ZstdCompressorOutputStream(bytes);
       case "bz2" -> new BZip2CompressorOutputStream(bytes);
+      case "lzma" -> new LZMACompressorOutputStream(bytes);
       default -> throw new IllegalArgumentException(codec);
     }) {
       out.write(data);
