@@ -51,7 +51,7 @@ public class PackageReaderTest {
 
   @Test
   public void debsWithEveryDataCompression() throws IOException {
-    for (String codec : CODECS) {
+    for (String codec : List.of("", "gz", "xz", "zst", "bz2", "lzma")) {
       Recorder r = TestPackages.read("p.deb", TestPackages.deb(codec, TREE));
       assertEquals(codec, FILES, r.files);
     }

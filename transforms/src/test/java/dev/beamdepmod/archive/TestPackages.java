@@ -16,6 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.lzma.LZMACompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 
@@ -54,9 +55,9 @@ final class TestPackages {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, StandardCharsets.ISO_8859_1.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       for (Entry e : entries) {
         TarArchiveEntry t = new TarArchiveEntry(e.name(), (byte) e.type(), true);
+        t.setModTime(1_700_000_000_000L);
         if (e.link() != null) {
           t.setLinkName(e.link());
         }
@@ -71,6 +72,15 @@ final class TestPackages {
     return bytes.toByteArray();
   }
 
+  /** Offset just after the end-of-archive marker of a tar whose entries do not end in zero bytes. */
+  static int tarEnd(byte[] tar) {
+    int last = tar.length - 1;
+    while (tar[last] == 0) {
+      last--;
+    }
+    return (last / 512 + 2) * 512;
+  }
+
   /** A tar header record alone, as commons-compress writes it for {@code entry}. */
   static byte[] tarHeader(TarArchiveEntry entry) {
     byte[] header = new byte[512];
@@ -78,7 +88,7 @@ final class TestPackages {
     return header;
   }
 
-  /** {@code data} compressed with the codec named like a file suffix ("", "gz", "xz", "zst", "bz2"). */
+  /** {@code data} compressed with the codec named like a file suffix ("", "gz", "xz", "zst", "bz2", "lzma"). */
   static byte[] compress(String codec, byte[] data) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = switch (codec) {
@@ -87,6 +97,7 @@ final class TestPackages {
       case "xz" -> new XZCompressorOutputStream(bytes);
       case "zst" -> new ZstdCompressorOutputStream(bytes);
       case "bz2" -> new BZip2CompressorOutputStream(bytes);
+      case "lzma" -> new LZMACompressorOutputStream(bytes);
       default -> throw new IllegalArgumentException(codec);
     }) {
       out.write(data);
