@@ -45,7 +45,7 @@ final class Mod {
   }
 
   Mod export(String name, long crc) {
-    exports.add(new ExportedSymbol(name, crc));
+    exports.add(new ExportedSymbol(name, crc, null));
     return this;
   }
 
