@@ -49,6 +49,11 @@ final class Mod {
     return this;
   }
 
+  Mod exportNs(String name, String namespace) {
+    exports.add(new ExportedSymbol(name, 0L, namespace));
+    return this;
+  }
+
   Mod imports(String... names) {
     for (String n : names) {
       imports.add(new ImportedSymbol(n, false, 0L));
