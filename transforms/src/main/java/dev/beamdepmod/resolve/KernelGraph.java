@@ -69,7 +69,10 @@ public final class KernelGraph {
     return List.copyOf(exports.get(m));
   }
 
-  /** Whether kernel symbols were given (-E/-F), so that unresolved imports are really missing. */
+  /**
+   * Whether kernel symbols were given (-E/-F) and the file held some, so that unresolved imports
+   * are really missing (Debian ships a placeholder System.map without symbols).
+   */
   public boolean kernelSymbolsKnown() {
     return kernelSymbols;
   }

@@ -64,7 +64,8 @@ public final class Resolver {
     DepmodResult result = result(log, stdout, files,
         new DepmodResult.Stats(modules.size(), exported.size(), deps.unresolved(), onCycles, unreadable));
     return new Resolution(result,
-        new KernelGraph(modules, deps, rank, exported, settings.kernelSymbols() != null));
+        new KernelGraph(modules, deps, rank, exported,
+            settings.kernelSymbols() != null && !settings.kernelSymbols().symbols().isEmpty()));
   }
 
   /** @param files the output files, or null when depmod fails (exit status 1, nothing written) */
