@@ -67,6 +67,16 @@ public class KernelGraphTest {
   }
 
   @Test
+  public void aSystemMapWithoutSymbolsLeavesKernelSymbolsUnknown() {
+    // Debian's linux-image packages ship such a placeholder System.map
+    KernelSymbols placeholder = KernelSymbols.parseSystemMap("System.map",
+        Run.latin1("ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\n"), (char) 0);
+    KernelGraph g = Run.of(Mod.at("kernel/u.ko").imports("vmsym")).kernel(placeholder).withGraph().graph();
+    assertFalse(g.kernelSymbolsKnown());
+    assertEquals(List.of("vmsym"), g.unresolved(0));
+  }
+
+  @Test
   public void cyclesAreTheComponentsOnCyclesNotTheModulesBelowThem() {
     KernelGraph g = CycleReportTest.graph("a:b", "b:a,c", "c:", "d:e", "e:f", "f:d", "g:a", "h:")
         .order(CycleReportTest.order("a", "b", "c", "d", "e", "f", "g", "h")).withGraph().graph();
