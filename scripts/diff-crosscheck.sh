@@ -76,9 +76,10 @@ for side in base head; do
   for key in softdep weakdep; do
     sed -n "s/^$key \\([^ ]*\\) \\(.*\\)\$/\\1\\t\\2/p" "$d/out/modules.$key" >"$d/$key.loadable"
   done
-  tr '\0' '\n' <"$d/modules.builtin.modinfo" | sed -n 's/^\([^.=]\+\)\.\([a-z]*\)=\(.\+\)$/\2\t\1\t\3/p' \
-    | awk -F'\t' 'NR == FNR { keep[$1]; next } ($2 in keep) { print $2 "\t" $3 > (dir "/" $1 ".builtin") }' \
-      dir="$d" "$d/builtin" -
+  tr '\0' '\n' <"$d/modules.builtin.modinfo" \
+    | sed -n 's/^\([^.=]\+\)\.\(alias\|softdep\|weakdep\)=\(.\+\)$/\2\t\1\t\3/p' \
+    | awk -F'\t' -v dir="$d" 'FILENAME == ARGV[1] { keep[$1]; next }
+        ($2 in keep) { print $2 "\t" $3 > (dir "/" $1 ".builtin") }' "$d/builtin" -
   for key in alias softdep weakdep; do
     touch "$d/$key.builtin"
     cat "$d/$key.loadable" "$d/$key.builtin" >"$d/$key.all"
@@ -86,7 +87,7 @@ for side in base head; do
 done
 # base pairs under the new names of renamed modules
 for key in alias softdep weakdep; do
-  awk -F'\t' 'NR == FNR { to[$1] = $2; next } { m = ($1 in to) ? to[$1] : $1; print m "\t" $2 }' \
+  awk -F'\t' 'FILENAME == ARGV[1] { to[$1] = $2; next } { m = ($1 in to) ? to[$1] : $1; print m "\t" $2 }' \
     "$tmp/renames" "$tmp/base/$key.all" | sort -u >"$tmp/base/$key.pairs"
   sort -u "$tmp/head/$key.all" >"$tmp/head/$key.pairs"
 done
@@ -116,5 +117,10 @@ check "modules-removed + modules-renamed" "$(( $(count modules-removed) + rename
   "$(only 23 "$tmp/base/modules" "$tmp/head/modules")"
 check modules-now-builtin "$(count modules-now-builtin)" "$(comm -12 "$tmp/base/loadable" "$tmp/head/builtin" | wc -l)"
 check modules-now-loadable "$(count modules-now-loadable)" "$(comm -12 "$tmp/base/builtin" "$tmp/head/loadable" | wc -l)"
+sort -u "$tmp/base/alias.loadable" >"$tmp/base/alias.plain"
+sort -u "$tmp/head/alias.loadable" >"$tmp/head/alias.plain"
+echo "for information, (module, alias) pairs of modules.alias alone, without built-in modules and renames:" \
+  "$(only 13 "$tmp/base/alias.plain" "$tmp/head/alias.plain") added," \
+  "$(only 23 "$tmp/base/alias.plain" "$tmp/head/alias.plain") removed"
 [ $failed = 0 ] && echo "all counts agree" || echo "counts differ" >&2
 exit $failed
