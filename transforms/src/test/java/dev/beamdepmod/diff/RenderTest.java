@@ -1,6 +1,5 @@
 package dev.beamdepmod.diff;
 
-import static dev.beamdepmod.diff.Snap.exports;
 import static dev.beamdepmod.diff.Snap.module;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
