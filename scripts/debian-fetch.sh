@@ -3,6 +3,7 @@
 # suite and architecture (so the host's apt state is never touched).
 #   debian-fetch.sh update SUITE ARCH
 #   debian-fetch.sh newest SUITE ARCH REGEX     -> prints the newest package name matching REGEX
+#   debian-fetch.sh list SUITE ARCH REGEX       -> prints every package name matching REGEX, oldest first
 #   debian-fetch.sh download SUITE ARCH DEST PKG...  -> .deb files into DEST (cached)
 set -euo pipefail
 CACHE=${BEAM_DEPMOD_CACHE:-$HOME/.cache/beam-depmod}
@@ -21,9 +22,10 @@ ensure_lists() {
 }
 case $cmd in
   update) apt-get "${apt_opts[@]}" -qq update >&2 ;;
-  newest)
+  list)
     ensure_lists
-    apt-cache "${apt_opts[@]}" search --names-only "$1" | awk '{print $1}' | grep -E "$1" | sort -V | tail -n 1 ;;
+    apt-cache "${apt_opts[@]}" search --names-only "$1" | awk '{print $1}' | grep -E "$1" | sort -V ;;
+  newest) "$0" list "$suite" "$arch" "$1" | tail -n 1 ;;
   download)
     ensure_lists
     dest=$1; shift; mkdir -p "$dest"
@@ -32,5 +34,5 @@ case $cmd in
         (cd "$dest" && apt-get "${apt_opts[@]}" -qq download "$p:$arch" >&2)
       fi
     done ;;
-  *) echo "usage: $0 update|newest|download SUITE ARCH ..." >&2; exit 2 ;;
+  *) echo "usage: $0 update|list|newest|download SUITE ARCH ..." >&2; exit 2 ;;
 esac

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Downloads and unpacks real Debian kernel module trees, picking the newest package that exists.
-#   fetch-kernels.sh [--no-unpack] SPEC...   SPEC = <suite>-<arch>[-rt], e.g. bookworm-amd64, trixie-s390x
+#   fetch-kernels.sh [--no-unpack] [--previous] SPEC...   SPEC = <suite>-<arch>[-rt], e.g. bookworm-amd64, trixie-s390x
+#   --previous picks the second newest package instead (with the newest: two consecutive kernels).
 # Prints one line per kernel: "<.deb path> <unpacked root> <kernel version> <modules dir below root>".
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 CACHE=${BEAM_DEPMOD_CACHE:-$HOME/.cache/beam-depmod}
 unpack=1
 if [ "${1:-}" = --no-unpack ]; then unpack=0; shift; fi
+rank=1
+if [ "${1:-}" = --previous ]; then rank=2; shift; fi
 for spec in "$@"; do
   suite=${spec%%-*}; rest=${spec#*-}; arch=${rest%%-*}; variant=${rest#"$arch"}
   case $suite in
@@ -25,7 +28,11 @@ for spec in "$@"; do
     *) echo "unknown architecture in $spec" >&2; exit 2 ;;
   esac
   [ "$variant" = -rt ] && flavour=rt-$flavour
-  pkg=$("$here/debian-fetch.sh" newest "$suite" "$arch" "^linux-image-$ver-$flavour\$")
+  pkgs=$("$here/debian-fetch.sh" list "$suite" "$arch" "^linux-image-$ver-$flavour\$")
+  pkg=
+  if [ "$(printf '%s\n' "$pkgs" | grep -c .)" -ge "$rank" ]; then
+    pkg=$(printf '%s\n' "$pkgs" | tail -n "$rank" | head -n 1)
+  fi
   [ -n "$pkg" ] || { echo "no kernel package for $spec" >&2; exit 1; }
   "$here/debian-fetch.sh" download "$suite" "$arch" "$CACHE/debs/kernels" "$pkg"
   deb=$(ls "$CACHE/debs/kernels/${pkg}_"*.deb | head -n 1)

@@ -38,7 +38,7 @@ final class ElfModule {
   static final int SHN_UNDEF = 0;
   static final int SHN_ABS = 0xFFF1;
   private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
-  /** Sections up to this size are kept while CRCs are read from them; larger ones are read per CRC. */
+  /** Sections up to this size are kept while CRCs or namespaces are read from them; larger ones are read per value. */
   private static final int CRC_SECTION_CACHE_BYTES = 1 << 20;
 
   private final ModuleSource source;
@@ -171,14 +171,44 @@ final class ElfModule {
     if (size < 4 || Long.compareUnsigned(offset, size - 4) > 0) {
       return -1;
     }
+    Bytes content = smallSection(index, size);
+    return content != null ? content.u32((int) offset) : read(shOffset(index) + offset, 4).u32(0);
+  }
+
+  /**
+   * The NUL-terminated string at offset inside section index, or null when the index is 0 or not
+   * below {@link #sectionCount()}, the section header is invalid, or no NUL follows within the
+   * section and within max bytes.
+   */
+  String stringInSection(int index, long offset, int max) throws ReadFailure {
+    if (index == SHN_UNDEF || index >= sectionCount || !validSection(index)) {
+      return null;
+    }
+    long size = shSize(index);
+    if (Long.compareUnsigned(offset, size) >= 0) {
+      return null;
+    }
+    int window = (int) Math.min(max + 1L, size - offset);
+    Bytes content = smallSection(index, size);
+    int start = (int) offset;
+    if (content == null) {
+      content = read(shOffset(index) + offset, window);
+      start = 0;
+    }
+    int length = content.stringLength(start, window);
+    return length < window ? content.string(start, length) : null;
+  }
+
+  /** The whole content of a valid section up to the cache size (kept for the next call), else null. */
+  private Bytes smallSection(int index, long size) throws ReadFailure {
     if (size > CRC_SECTION_CACHE_BYTES) {
-      return read(shOffset(index) + offset, 4).u32(0);
+      return null;
     }
     if (cachedSection != index) {
       cachedSectionContent = read(shOffset(index), (int) size);
       cachedSection = index;
     }
-    return cachedSectionContent.u32((int) offset);
+    return cachedSectionContent;
   }
 
   private void locateNamedSections() throws ReadFailure {

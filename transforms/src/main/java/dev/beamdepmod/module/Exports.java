@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The symbols a module exports (depmod-behavior.md §6.4, §6.5). */
+/** The symbols a module exports (depmod-behavior.md §6.4, §6.5), with their namespaces. */
 final class Exports {
   private static final byte[] CRC_PREFIX = "__crc_".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -21,7 +21,9 @@ final class Exports {
   static List<ExportedSymbol> read(ElfModule elf) throws ReadFailure {
     SymbolTable table = SymbolTable.of(elf);
     List<ExportedSymbol> withCrcs = table == null ? null : crcSymbols(elf, table);
-    return withCrcs != null ? withCrcs : ksymtabStrings(elf);
+    List<ExportedSymbol> exports = withCrcs != null ? withCrcs : ksymtabStrings(elf);
+    Namespaces.assign(elf, table, exports);
+    return exports;
   }
 
   /** The __crc_ exports, or null when the table yields none or has a name outside .strtab. */
@@ -44,7 +46,8 @@ final class Exports {
       int name = table.nameOffset(i);
       if (names.startsWith(name, CRC_PREFIX)) {
         int start = name + CRC_PREFIX.length;
-        exports.add(new ExportedSymbol(names.string(start, names.stringLength(start)), crc(elf, table, i)));
+        String symbol = names.string(start, names.stringLength(start));
+        exports.add(new ExportedSymbol(symbol, crc(elf, table, i), null));
       }
     }
     return exports;
@@ -74,7 +77,7 @@ final class Exports {
     }
     List<ExportedSymbol> exports = new ArrayList<>();
     StringList.forEach(strings, start,
-        (from, length) -> exports.add(new ExportedSymbol(strings.string(from, length), 0L)));
+        (from, length) -> exports.add(new ExportedSymbol(strings.string(from, length), 0L, null)));
     return exports;
   }
 }

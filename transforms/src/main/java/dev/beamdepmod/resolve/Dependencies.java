@@ -1,6 +1,7 @@
 package dev.beamdepmod.resolve;
 
 import dev.beamdepmod.schema.ImportedSymbol;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.Set;
  *
  * @param deps per module: the distinct owners of its imports, in discovery order
  * @param users per module: how many modules depend on it
- * @param unresolved how many distinct non-weak import names nothing provides
+ * @param unresolvedImports per module: its non-weak imports that nothing provides, in import order
  */
-record Dependencies(int[][] deps, int[] users, int unresolved) {
+record Dependencies(int[][] deps, int[] users, List<List<String>> unresolvedImports) {
 
   static Dependencies resolve(
       List<Module> modules, SymbolTable symbols, DepmodSettings settings, Log log, StringBuilder stdout) {
@@ -23,17 +24,18 @@ record Dependencies(int[][] deps, int[] users, int unresolved) {
     int[] users = new int[n];
     // addedBy[m] == i + 1 once module i depends on m: constant-time duplicate check
     int[] addedBy = new int[n];
-    Set<String> unresolved = new HashSet<>();
+    List<List<String>> unresolved = new ArrayList<>(n);
     boolean checkCrcs = settings.kernelSymbols() != null && settings.kernelSymbols().fromSymvers();
     for (Module m : modules) {
       int[] found = new int[4];
       int count = 0;
+      List<String> missing = new ArrayList<>(0);
       for (ImportedSymbol imp : m.record().getImports()) {
         SymbolTable.Symbol sym = symbols.find(imp.getName());
         boolean weak = imp.getWeak();
         if (sym == null) {
           if (!weak) {
-            unresolved.add(imp.getName());
+            missing.add(imp.getName());
             if (settings.errSyms()) {
               log.warning(m.path() + " needs unknown symbol " + imp.getName());
             }
@@ -59,7 +61,15 @@ record Dependencies(int[][] deps, int[] users, int unresolved) {
         }
       }
       deps[m.index()] = Arrays.copyOf(found, count);
+      unresolved.add(missing);
     }
-    return new Dependencies(deps, users, unresolved.size());
+    return new Dependencies(deps, users, unresolved);
+  }
+
+  /** How many distinct non-weak import names nothing provides. */
+  int unresolved() {
+    Set<String> names = new HashSet<>();
+    unresolvedImports.forEach(names::addAll);
+    return names.size();
   }
 }

@@ -22,11 +22,18 @@ public final class Resolver {
   /** @param records the kernel's modules (unique names), in any order */
   public static DepmodResult resolve(
       Collection<ModuleRecord> records, KernelInputs inputs, DepmodSettings settings) {
+    return resolveWithGraph(records, inputs, settings).result();
+  }
+
+  /** {@link #resolve}, keeping the resolved module graph for kernel comparisons. */
+  public static Resolution resolveWithGraph(
+      Collection<ModuleRecord> records, KernelInputs inputs, DepmodSettings settings) {
     Log log = new Log();
     StringBuilder stdout = new StringBuilder();
     if (records.size() >= MAX_MODULES) {
       log.fatal("could not build module array: Numerical result out of range");
-      return result(log, stdout, null, new DepmodResult.Stats(records.size(), 0, 0, 0, 0));
+      return new Resolution(
+          result(log, stdout, null, new DepmodResult.Stats(records.size(), 0, 0, 0, 0)), null);
     }
     List<Module> modules = ModuleOrder.of(records, inputs, log);
     int unreadable = 0;
@@ -54,8 +61,11 @@ public final class Resolver {
         log.fatal(e.kmodText());
       }
     }
-    return result(log, stdout, files,
+    DepmodResult result = result(log, stdout, files,
         new DepmodResult.Stats(modules.size(), exported.size(), deps.unresolved(), onCycles, unreadable));
+    return new Resolution(result,
+        new KernelGraph(modules, deps, rank, exported,
+            settings.kernelSymbols() != null && !settings.kernelSymbols().symbols().isEmpty()));
   }
 
   /** @param files the output files, or null when depmod fails (exit status 1, nothing written) */

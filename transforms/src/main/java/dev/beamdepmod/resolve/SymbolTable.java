@@ -12,7 +12,8 @@ final class SymbolTable {
   /** Owner value of kernel symbols. */
   static final int KERNEL = -1;
 
-  record Symbol(String name, int owner, long crc) {
+  /** @param namespace the export's namespace, null for none and for kernel symbols */
+  record Symbol(String name, int owner, long crc, String namespace) {
     boolean fromKernel() {
       return owner == KERNEL;
     }
@@ -31,25 +32,25 @@ final class SymbolTable {
     KernelSymbols kernel = settings.kernelSymbols();
     if (kernel != null) {
       for (KernelSymbols.Symbol s : kernel.symbols()) {
-        table.put(s.name(), KERNEL, s.crc());
+        table.put(s.name(), KERNEL, s.crc(), null);
       }
       // symbols the kernel's loader or some architectures provide without exporting them
-      table.put("__this_module", KERNEL, 0);
-      table.put("_GLOBAL_OFFSET_TABLE_", KERNEL, 0);
+      table.put("__this_module", KERNEL, 0, null);
+      table.put("_GLOBAL_OFFSET_TABLE_", KERNEL, 0, null);
       if (table.find("TOC.") == null) {
-        table.put("TOC.", KERNEL, 0);
+        table.put("TOC.", KERNEL, 0, null);
       }
     }
     for (Module m : modules) {
       for (ExportedSymbol e : m.record().getExports()) {
-        table.put(KernelSymbols.withoutPrefix(e.getName(), table.prefix), m.index(), e.getCrc());
+        table.put(KernelSymbols.withoutPrefix(e.getName(), table.prefix), m.index(), e.getCrc(), e.getNamespace());
       }
     }
     return table;
   }
 
-  private void put(String name, int owner, long crc) {
-    byName.put(name, new Symbol(name, owner, crc));
+  private void put(String name, int owner, long crc, String namespace) {
+    byName.put(name, new Symbol(name, owner, crc, namespace));
   }
 
   /** Looks an imported name up: one leading '.' (PPC64) and then one -P character are ignored. */

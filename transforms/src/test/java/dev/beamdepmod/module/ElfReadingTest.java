@@ -10,6 +10,7 @@ import static dev.beamdepmod.module.ModuleRecords.exports;
 import static dev.beamdepmod.module.ModuleRecords.failed;
 import static dev.beamdepmod.module.ModuleRecords.imports;
 import static dev.beamdepmod.module.ModuleRecords.modinfo;
+import static dev.beamdepmod.module.ModuleRecords.namespaces;
 import static dev.beamdepmod.module.ModuleRecords.read;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -122,6 +123,41 @@ public class ElfReadingTest {
     b.section("__ksymtab_strings", bytes("\0\0usb_fn\0USB_STORAGE\0\0other_fn\0"));
     b.undefined("printk", STB_GLOBAL);
     assertThat(exports(read(b.build())), contains("usb_fn=0", "USB_STORAGE=0", "other_fn=0"));
+  }
+
+  @Test
+  public void namespacesFromKstrtabnsSymbolsLeaveTheExportsAlone() {
+    ElfBuilder b = elf();
+    int kcrctab = b.section("__kcrctab", crcTable(1, 2, 3, 4, 5, 6));
+    // offsets: 0 "" (no namespace), 1 "MY_NS", 7 "OTHER", 13 an unterminated string at the end
+    int strings = b.section("__ksymtab_strings", bytes("\0MY_NS\0OTHER\0END"));
+    b.symbol("__crc_ns_fn", 0, kcrctab, STB_LOCAL, 0)
+        .symbol("__crc_plain_fn", 4, kcrctab, STB_LOCAL, 0)
+        .symbol("__crc_silent_fn", 8, kcrctab, STB_LOCAL, 0)
+        .symbol("__crc_outside_fn", 12, kcrctab, STB_LOCAL, 0)
+        .symbol("__crc_unterminated_fn", 16, kcrctab, STB_LOCAL, 0)
+        .symbol("__crc_abs_fn", 20, kcrctab, STB_LOCAL, 0)
+        .symbol("__kstrtabns_ns_fn", 1, strings, STB_LOCAL, 0)
+        .symbol("__kstrtabns_plain_fn", 0, strings, STB_LOCAL, 0)
+        .symbol("__kstrtabns_not_exported", 7, strings, STB_LOCAL, 0)
+        .symbol("__kstrtabns_outside_fn", 17, strings, STB_LOCAL, 0)
+        .symbol("__kstrtabns_unterminated_fn", 13, strings, STB_LOCAL, 0)
+        .symbol("__kstrtabns_abs_fn", 7, SHN_ABS, STB_LOCAL, 0);
+    ModuleRecord r = read(b.build());
+    assertThat(exports(r),
+        contains("ns_fn=1", "plain_fn=2", "silent_fn=3", "outside_fn=4", "unterminated_fn=5", "abs_fn=6"));
+    assertThat(namespaces(r), contains("ns_fn=MY_NS", "plain_fn=null", "silent_fn=null", "outside_fn=null",
+        "unterminated_fn=null", "abs_fn=null"));
+  }
+
+  @Test
+  public void namespacesOfKsymtabStringsExports() {
+    ElfBuilder b = elf();
+    int strings = b.section("__ksymtab_strings", strings("usb_fn", "USB_STORAGE", "other_fn", ""));
+    b.symbol("__kstrtabns_usb_fn", 7, strings, STB_LOCAL, 0)
+        .symbol("__kstrtabns_other_fn", 28, strings, STB_LOCAL, 0);
+    ModuleRecord r = read(b.build());
+    assertThat(namespaces(r), contains("usb_fn=USB_STORAGE", "USB_STORAGE=null", "other_fn=null"));
   }
 
   @Test

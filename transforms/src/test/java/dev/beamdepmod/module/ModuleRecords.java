@@ -26,6 +26,11 @@ final class ModuleRecords {
     return s.getName() + "=" + Long.toHexString(s.getCrc());
   }
 
+  /** "name=namespace" (namespace "null" when the export has none). */
+  static List<String> namespaces(ModuleRecord r) {
+    return r.getExports().stream().map(s -> s.getName() + "=" + s.getNamespace()).collect(Collectors.toList());
+  }
+
   /** "name=crc" with the CRC in hex, prefixed by "weak " for weak imports. */
   static List<String> imports(ModuleRecord r) {
     return r.getImports().stream().map(ModuleRecords::importText).collect(Collectors.toList());

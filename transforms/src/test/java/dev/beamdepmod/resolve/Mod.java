@@ -45,7 +45,12 @@ final class Mod {
   }
 
   Mod export(String name, long crc) {
-    exports.add(new ExportedSymbol(name, crc));
+    exports.add(new ExportedSymbol(name, crc, null));
+    return this;
+  }
+
+  Mod exportNs(String name, String namespace) {
+    exports.add(new ExportedSymbol(name, 0L, namespace));
     return this;
   }
 

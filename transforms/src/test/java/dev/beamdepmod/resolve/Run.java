@@ -79,8 +79,19 @@ final class Run {
   }
 
   DepmodResult go() {
-    return Resolver.resolve(modules, new KernelInputs(Mod.DIR, order, builtin, builtinModinfo),
-        new DepmodSettings(prefix, verbose, errSyms, kernel, warn, dryRun));
+    return Resolver.resolve(modules, inputs(), settings());
+  }
+
+  Resolution withGraph() {
+    return Resolver.resolveWithGraph(modules, inputs(), settings());
+  }
+
+  private KernelInputs inputs() {
+    return new KernelInputs(Mod.DIR, order, builtin, builtinModinfo);
+  }
+
+  private DepmodSettings settings() {
+    return new DepmodSettings(prefix, verbose, errSyms, kernel, warn, dryRun);
   }
 
   static byte[] latin1(String s) {

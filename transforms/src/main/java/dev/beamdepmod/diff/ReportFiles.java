@@ -1,0 +1,79 @@
+package dev.beamdepmod.diff;
+
+import dev.beamdepmod.schema.Change;
+import dev.beamdepmod.schema.Lifetime;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * The files of a diff's --output directory: report.md, report.json, report.html, changes.avro
+ * (Change records of every step) and, in series mode, lifetimes.avro (Lifetime records).
+ */
+public final class ReportFiles {
+  public static final String MARKDOWN = "report.md";
+  public static final String JSON = "report.json";
+  public static final String HTML = "report.html";
+  public static final String CHANGES = "changes.avro";
+  public static final String LIFETIMES = "lifetimes.avro";
+
+  private ReportFiles() {}
+
+  /** File name -> content, for writing through any file system. */
+  public static Map<String, byte[]> render(SeriesReport report) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(MARKDOWN, MarkdownReport.render(report).getBytes(StandardCharsets.UTF_8));
+    files.put(JSON, JsonReport.render(report).getBytes(StandardCharsets.UTF_8));
+    files.put(HTML, HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
+    files.put(CHANGES, avro(report.changes(), Change.getClassSchema()));
+    if (report.hasLifetimes()) {
+      files.put(LIFETIMES, avro(report.lifetimes(), Lifetime.getClassSchema()));
+    }
+    return files;
+  }
+
+  /** Writes {@link #render} into a local directory, creating it if needed. */
+  public static void write(SeriesReport report, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    for (Map.Entry<String, byte[]> file : render(report).entrySet()) {
+      Files.write(directory.resolve(file.getKey()), file.getValue());
+    }
+  }
+
+  private static <T> byte[] avro(List<T> records, Schema schema) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<>(schema))) {
+      writer.setCodec(CodecFactory.deflateCodec(6));
+      writer.create(schema, bytes);
+      for (T r : records) {
+        writer.append(r);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads the records of changes.avro (or lifetimes.avro with Lifetime.class). */
+  public static <T> List<T> readRecords(InputStream in, Class<T> type) throws IOException {
+    List<T> records = new ArrayList<>();
+    try (DataFileStream<T> stream = new DataFileStream<>(in, new SpecificDatumReader<>(type))) {
+      stream.forEach(records::add);
+    }
+    return records;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.beamdepmod.diff;
+
+import dev.beamdepmod.resolve.KernelGraph;
+import dev.beamdepmod.resolve.KernelInputs;
+import dev.beamdepmod.schema.KernelSnapshot;
+import dev.beamdepmod.schema.ModinfoEntry;
+import dev.beamdepmod.schema.SnapshotModule;
+import dev.beamdepmod.schema.SnapshotSymbol;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/** Builds {@link KernelSnapshot}s from depmod's resolution and stores them as Avro files. */
+public final class Snapshots {
+  /** The snapshot's file name inside a kernel's output directory. */
+  public static final String FILE_NAME = "snapshot.avro";
+
+  private Snapshots() {}
+
+  /**
+   * @param graph the resolved modules ({@link dev.beamdepmod.resolve.Resolver#resolveWithGraph}); null
+   *     gives a snapshot of the built-in modules only
+   * @param inputs the kernel's input files; only modules.builtin and modules.builtin.modinfo are
+   *     used (null or missing: no built-in modules)
+   */
+  public static KernelSnapshot of(String kernel, KernelGraph graph, KernelInputs inputs) {
+    List<SnapshotModule> modules = new ArrayList<>();
+    List<List<String>> cycles = new ArrayList<>();
+    if (graph != null) {
+      for (int m = 0; m < graph.size(); m++) {
+        modules.add(loadable(graph, m));
+      }
+      for (int[] cycle : graph.cycles()) {
+        cycles.add(names(graph, cycle));
+      }
+    }
+    BuiltinModules builtin = new BuiltinModules(inputs.builtin(), inputs.builtinModinfo());
+    for (Map.Entry<String, String> e : builtin.paths().entrySet()) {
+      SnapshotModule.Builder b = SnapshotModule.newBuilder()
+          .setName(e.getKey()).setPath(e.getValue()).setBuiltin(true)
+          .setExports(new ArrayList<>(0)).setDepends(new ArrayList<>(0)).setUnresolved(new ArrayList<>(0));
+      builtin.facts(e.getKey()).fill(b);
+      modules.add(b.build());
+    }
+    return new KernelSnapshot(kernel, graph != null && graph.kernelSymbolsKnown(), modules, cycles);
+  }
+
+  private static SnapshotModule loadable(KernelGraph graph, int m) {
+    List<SnapshotSymbol> exports = new ArrayList<>();
+    for (KernelGraph.Export e : graph.exports(m)) {
+      exports.add(new SnapshotSymbol(e.name(), e.crc(), e.namespace()));
+    }
+    ModinfoFacts facts = new ModinfoFacts();
+    for (ModinfoEntry e : graph.record(m).getModinfo()) {
+      facts.add(e.getKey(), e.getValue());
+    }
+    SnapshotModule.Builder b = SnapshotModule.newBuilder()
+        .setName(graph.name(m)).setPath(graph.path(m)).setBuiltin(false)
+        .setExports(exports)
+        .setDepends(names(graph, graph.dependencies(m)))
+        .setUnresolved(new ArrayList<>(new LinkedHashSet<>(graph.unresolved(m))));
+    facts.fill(b);
+    return b.build();
+  }
+
+  private static List<String> names(KernelGraph graph, int[] modules) {
+    List<String> names = new ArrayList<>(modules.length);
+    for (int m : modules) {
+      names.add(graph.name(m));
+    }
+    return names;
+  }
+
+  /** Writes one snapshot as an Avro container file (deflate). */
+  public static void write(KernelSnapshot snapshot, OutputStream out) throws IOException {
+    try (DataFileWriter<KernelSnapshot> writer = new DataFileWriter<>(new SpecificDatumWriter<>(KernelSnapshot.class))) {
+      writer.setCodec(CodecFactory.deflateCodec(6));
+      writer.create(KernelSnapshot.getClassSchema(), out);
+      writer.append(snapshot);
+    }
+  }
+
+  /** Reads the snapshot {@link #write} wrote. @throws IOException also when the file holds no snapshot */
+  public static KernelSnapshot read(InputStream in) throws IOException {
+    try (DataFileStream<KernelSnapshot> stream =
+        new DataFileStream<>(in, new SpecificDatumReader<>(KernelSnapshot.class))) {
+      if (!stream.hasNext()) {
+        throw new IOException("no kernel snapshot in the file");
+      }
+      return stream.next();
+    }
+  }
+}
