@@ -3,6 +3,7 @@ package dev.beamdepmod.jobs;
 import dev.beamdepmod.jobs.depmod.DepmodCommand;
 import dev.beamdepmod.jobs.depmod.DepmodOptions;
 import dev.beamdepmod.jobs.depmod.Host;
+import dev.beamdepmod.jobs.diff.DiffCommand;
 import dev.beamdepmod.jobs.matrix.MatrixCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -24,6 +25,11 @@ public final class Main {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       BeamArgs split = BeamArgs.split(rest, List.of("input", "output", "config", "avro", "verbose", "help"));
       return new MatrixCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
+    }
+    if (args.length > 0 && args[0].equals("diff")) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      BeamArgs split = BeamArgs.split(rest, List.of("base", "head", "series", "output", "fail-on", "help"));
+      return new DiffCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
     }
     BeamArgs split = BeamArgs.split(args, DepmodOptions.longOptionNames());
     PipelineOptions options = pipelineOptions(split.beam());

@@ -18,6 +18,8 @@ import java.util.List;
  *     (modules read from packages); null when discovery already kept one module per name
  * @param messages what was printed for this kernel before its modules were read (configuration,
  *     directory walk), kept in its report
+ * @param snapshot whether to also write the kernel's comparison snapshot ({@code snapshot.avro},
+ *     the input of {@code beam-depmod diff}) into its output directory
  */
 public record KernelSpec(
     String kernel,
@@ -27,7 +29,8 @@ public record KernelSpec(
     String outputDirName,
     DepmodSettings settings,
     DepmodConfig config,
-    List<String> messages)
+    List<String> messages,
+    boolean snapshot)
     implements Serializable {
 
   public KernelSpec {
@@ -38,6 +41,6 @@ public record KernelSpec(
   public static KernelSpec discovered(
       String kernel, String dirname, String inputDir, String outputDir, String outputDirName,
       DepmodSettings settings) {
-    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, null, List.of());
+    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, null, List.of(), false);
   }
 }

@@ -13,7 +13,7 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 /**
  * What every kernel of a matrix shares: the options, the depmod.d files (applied per kernel
  * version, since override and external lines match versions) and the output root, below which
- * each kernel gets {@code <version>/}.
+ * each kernel gets {@code <version>/} with depmod's files and its comparison snapshot.
  */
 public record KernelTemplate(String outputRoot, DepmodSettings settings, List<ConfigFile> configFiles)
     implements Serializable {
@@ -41,14 +41,14 @@ public record KernelTemplate(String outputRoot, DepmodSettings settings, List<Co
     List<String> messages = configMessages(config);
     messages.addAll(walkMessages);
     String out = outputDir(version);
-    return new KernelSpec(version, dirname, inputDir, out, out, settings, null, messages);
+    return new KernelSpec(version, dirname, inputDir, out, out, settings, null, messages, true);
   }
 
   /** A kernel read from packages: same-name modules are decided after reading, side files come along. */
   public KernelSpec packaged(String version, String dirname) {
     DepmodConfig config = config(version);
     String out = outputDir(version);
-    return new KernelSpec(version, dirname, null, out, out, settings, config, configMessages(config));
+    return new KernelSpec(version, dirname, null, out, out, settings, config, configMessages(config), true);
   }
 
   private List<String> configMessages(DepmodConfig config) {

@@ -1,14 +1,17 @@
 package dev.beamdepmod.transforms;
 
 import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.diff.Snapshots;
 import dev.beamdepmod.config.ModuleCollector;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
+import dev.beamdepmod.resolve.Resolution;
 import dev.beamdepmod.resolve.Resolver;
 import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -94,7 +97,8 @@ public final class ResolveKernels
 
   static final class ResolveFn extends DoFn<KV<String, CoGbkResult>, KernelResolution> {
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<KernelResolution> out) {
+    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<KernelResolution> out)
+        throws IOException {
       CoGbkResult all = group.getValue();
       KernelSpec spec = all.getAll(SPECS).iterator().next();
       Map<String, KernelSideFile> side = new HashMap<>();
@@ -104,7 +108,7 @@ public final class ResolveKernels
         else side.putIfAbsent(f.getName(), f);
       }
       if (!failures.isEmpty()) {
-        out.output(new KernelResolution(spec, failed(spec, failures)));
+        out.output(new KernelResolution(spec, failed(spec, failures), null));
         return;
       }
       List<ModuleRecord> modules = new ArrayList<>();
@@ -118,13 +122,21 @@ public final class ResolveKernels
               input(spec, side, "modules.order"),
               dryRun ? null : input(spec, side, "modules.builtin"),
               dryRun ? null : input(spec, side, "modules.builtin.modinfo"));
-      DepmodResult result = Resolver.resolve(modules, inputs, spec.settings());
+      Resolution resolution = Resolver.resolveWithGraph(modules, inputs, spec.settings());
+      DepmodResult result = resolution.result();
+      byte[] snapshot = spec.snapshot() ? snapshot(spec, resolution, inputs) : null;
       if (!spec.messages().isEmpty()) {
         List<String> stderr = new ArrayList<>(spec.messages());
         stderr.addAll(result.stderr());
         result = new DepmodResult(stderr, result.stdout(), result.exitCode(), result.files(), result.stats());
       }
-      out.output(new KernelResolution(spec, result));
+      out.output(new KernelResolution(spec, result, snapshot));
+    }
+
+    private static byte[] snapshot(KernelSpec spec, Resolution resolution, KernelInputs inputs) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Snapshots.write(Snapshots.of(spec.kernel(), resolution.graph(), inputs), bytes);
+      return bytes.toByteArray();
     }
 
     /** depmod's choice among same-name modules, made in discovery order as during a walk. */

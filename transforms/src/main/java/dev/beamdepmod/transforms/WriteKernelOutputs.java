@@ -1,6 +1,7 @@
 package dev.beamdepmod.transforms;
 
 import dev.beamdepmod.module.Errno;
+import dev.beamdepmod.diff.Snapshots;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.schema.KernelReport;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,20 +46,27 @@ public final class WriteKernelOutputs
 
     @ProcessElement
     public void process(@Element KernelResolution resolution, OutputReceiver<KernelReport> out) {
-      out.output(write(resolution.spec(), resolution.result()));
+      out.output(write(resolution.spec(), resolution.result(), resolution.snapshot()));
       kernelsWritten.inc();
     }
   }
 
-  /** Writes the files of one kernel and returns its report. */
-  public static KernelReport write(KernelSpec spec, DepmodResult result) {
+  /**
+   * Writes the files of one kernel and returns its report.
+   *
+   * @param snapshot written as {@link Snapshots#FILE_NAME} with depmod's files, or alone when depmod
+   *     writes nothing (a kernel with cycles is still worth comparing); null for none
+   */
+  public static KernelReport write(KernelSpec spec, DepmodResult result, byte[] snapshot) {
     List<String> stderr = new ArrayList<>(result.stderr());
     List<String> written = new ArrayList<>();
     int exitCode = result.exitCode();
-    if (!result.files().isEmpty()) {
-      String failure = writeAll(spec, result.files());
+    Map<String, byte[]> files = new LinkedHashMap<>(result.files());
+    if (snapshot != null && !spec.settings().dryRun()) files.put(Snapshots.FILE_NAME, snapshot);
+    if (!files.isEmpty()) {
+      String failure = writeAll(spec, files);
       if (failure == null) {
-        written.addAll(result.files().keySet());
+        written.addAll(files.keySet());
       } else {
         stderr.add(failure);
         exitCode = 1;

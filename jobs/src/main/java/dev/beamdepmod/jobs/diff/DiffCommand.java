@@ -1,0 +1,211 @@
+package dev.beamdepmod.jobs.diff;
+
+import dev.beamdepmod.diff.Category;
+import dev.beamdepmod.diff.MarkdownReport;
+import dev.beamdepmod.diff.ReportFiles;
+import dev.beamdepmod.diff.SeriesReport;
+import dev.beamdepmod.diff.Snapshots;
+import dev.beamdepmod.jobs.matrix.MatrixCommand;
+import dev.beamdepmod.schema.KernelSnapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * {@code beam-depmod diff --base IN --head IN} and {@code diff --series IN...}: what changed between
+ * kernel releases. An input is a snapshot.avro file, a matrix output directory (or one kernel's
+ * output directory), or anything the matrix job reads (trees, packages), which is resolved first.
+ */
+public final class DiffCommand {
+  /** Exit status when a category named by --fail-on has changes (1 stays "could not run"). */
+  public static final int GATE_FAILED = 3;
+  static final String USAGE =
+      "Usage: beam-depmod diff --base <input> --head <input> [--output <dir>] [--fail-on <categories>]\n"
+          + "       beam-depmod diff --series <input>... [--output <dir>] [--fail-on <categories>]\n"
+          + "An input is a tree, a package, a matrix output directory or a snapshot.avro file.\n"
+          + "Categories: " + String.join(",", Arrays.stream(Category.values()).map(Category::id).toList())
+          + " (or all)\n";
+
+  private final String cwd;
+
+  public DiffCommand(String cwd) {
+    this.cwd = cwd;
+  }
+
+  public int run(List<String> args, PipelineOptions options, PrintStream out, PrintStream err) {
+    List<String> inputs = new ArrayList<>();
+    String base = null, head = null, output = null, failOn = null, current = null;
+    boolean series = false;
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help")) {
+        out.print(USAGE);
+        return 0;
+      }
+      if (a.startsWith("--")) {
+        current = a;
+        if (a.equals("--series")) series = true;
+        else if (!List.of("--base", "--head", "--output", "--fail-on").contains(a)) return usage(err, "unknown option " + a);
+        continue;
+      }
+      if (current == null) return usage(err, "unexpected argument " + a);
+      switch (current) {
+        case "--series" -> inputs.add(a);
+        case "--base" -> base = a;
+        case "--head" -> head = a;
+        case "--output" -> output = a;
+        default -> failOn = a;
+      }
+      if (!current.equals("--series")) current = null;
+    }
+    if (series == (base != null || head != null)) return usage(err, "give either --base and --head, or --series");
+    if (!series) {
+      if (base == null || head == null) return usage(err, "--base and --head go together");
+      inputs = List.of(base, head);
+    }
+    if (inputs.size() < 2) return usage(err, "at least two kernels are needed");
+    Set<Category> gate;
+    try {
+      gate = failOn == null ? Set.of() : Category.parseList(failOn);
+    } catch (IllegalArgumentException e) {
+      return usage(err, e.getMessage());
+    }
+
+    List<KernelSnapshot> snapshots = new ArrayList<>();
+    try {
+      for (String input : inputs) {
+        List<KernelSnapshot> found = snapshotsOf(input, options, err);
+        if (found == null) return 1;
+        snapshots.addAll(found);
+      }
+    } catch (IOException e) {
+      err.println("beam-depmod: ERROR: " + e.getMessage());
+      return 1;
+    }
+    if (!series && snapshots.size() != 2) {
+      err.println("beam-depmod: ERROR: --base and --head must each hold exactly one kernel (found "
+          + snapshots.size() + " in all)");
+      return 1;
+    }
+    SeriesReport report;
+    try {
+      report = SeriesReport.of(snapshots, series);
+    } catch (IllegalArgumentException e) {
+      err.println("beam-depmod: ERROR: " + e.getMessage());
+      return 1;
+    }
+    out.print(MarkdownReport.render(report));
+    if (output != null) {
+      try {
+        for (Map.Entry<String, byte[]> f : ReportFiles.render(report).entrySet()) write(output, f.getKey(), f.getValue());
+      } catch (IOException e) {
+        err.println("beam-depmod: ERROR: could not write the report into " + output + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    List<Category> failing = List.copyOf(report.failing(gate));
+    if (!failing.isEmpty()) {
+      err.println("beam-depmod: changes in " + String.join(", ", failing.stream().map(Category::id).toList())
+          + " (--fail-on)");
+      return GATE_FAILED;
+    }
+    return 0;
+  }
+
+  /** The input's kernels in version order; null when resolving it failed (already reported). */
+  private List<KernelSnapshot> snapshotsOf(String input, PipelineOptions options, PrintStream err)
+      throws IOException {
+    if (input.endsWith(".avro")) return List.of(read(FileSystems.matchSingleFileSpec(input).resourceId()));
+    List<KernelSnapshot> stored = stored(input);
+    if (!stored.isEmpty()) return stored;
+    Path scratch = Files.createTempDirectory("beam-depmod-diff");
+    try {
+      List<String> args = new ArrayList<>(List.of("--input", input, "--output", scratch.toString()));
+      ByteArrayOutputStream summary = new ByteArrayOutputStream();
+      int status = new MatrixCommand(cwd).run(args, options, new PrintStream(summary, true, StandardCharsets.UTF_8), err);
+      List<KernelSnapshot> resolved = stored(scratch.toString());
+      if (resolved.isEmpty()) {
+        err.print(summary.toString(StandardCharsets.UTF_8));
+        err.println("beam-depmod: ERROR: no kernel could be read from " + input + " (matrix exit " + status + ")");
+        return null;
+      }
+      return resolved;
+    } finally {
+      try (var walk = Files.walk(scratch)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** snapshot.avro in the directory itself, or in its kernel subdirectories (a matrix output). */
+  private static List<KernelSnapshot> stored(String dir) throws IOException {
+    ResourceId root = FileSystems.matchNewResource(dir, true);
+    List<KernelSnapshot> found = new ArrayList<>();
+    for (String glob : List.of(Snapshots.FILE_NAME, "*/" + Snapshots.FILE_NAME)) {
+      MatchResult m = FileSystems.match(root.resolve(glob, StandardResolveOptions.RESOLVE_FILE).toString(),
+          EmptyMatchTreatment.ALLOW);
+      for (MatchResult.Metadata meta : m.metadata()) found.add(read(meta.resourceId()));
+      if (!found.isEmpty()) break;
+    }
+    found.sort(Comparator.comparing(KernelSnapshot::getKernel, DiffCommand::compareVersions));
+    return found;
+  }
+
+  private static KernelSnapshot read(ResourceId file) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      return Snapshots.read(in);
+    }
+  }
+
+  /** Version order: runs of digits compare as numbers, everything else byte-wise ("6.1.9" < "6.1.10"). */
+  static int compareVersions(String a, String b) {
+    int i = 0, j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i), y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int i2 = i, j2 = j;
+        while (i2 < a.length() && Character.isDigit(a.charAt(i2))) i2++;
+        while (j2 < b.length() && Character.isDigit(b.charAt(j2))) j2++;
+        int c = new java.math.BigInteger(a.substring(i, i2)).compareTo(new java.math.BigInteger(b.substring(j, j2)));
+        if (c != 0) return c;
+        i = i2;
+        j = j2;
+      } else {
+        if (x != y) return Character.compare(x, y);
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  private static int usage(PrintStream err, String problem) {
+    err.println("beam-depmod diff: " + problem);
+    err.print(USAGE);
+    return 2;
+  }
+
+  private static void write(String dir, String name, byte[] content) throws IOException {
+    ResourceId file = FileSystems.matchNewResource(dir, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
+    try (OutputStream os = Channels.newOutputStream(FileSystems.create(file, "application/octet-stream"))) {
+      os.write(content);
+    }
+  }
+}
