@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,10 +94,11 @@ public final class WriteKernelOutputs
   /** @return null on success, else depmod's message for the failure */
   private static String writeAll(KernelSpec spec, Map<String, byte[]> files) {
     ResourceId dir = FileSystems.matchNewResource(spec.outputDir(), true);
+    String failure = createLocalDirectory(spec, dir);
+    if (failure != null) return failure;
     String tag = "." + UUID.randomUUID() + ".tmp";
     List<ResourceId> temps = new ArrayList<>();
     List<ResourceId> targets = new ArrayList<>();
-    String failure = null;
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       ResourceId target = dir.resolve(file.getKey(), StandardResolveOptions.RESOLVE_FILE);
       ResourceId temp = dir.resolve(file.getKey() + tag, StandardResolveOptions.RESOLVE_FILE);
@@ -125,6 +130,28 @@ public final class WriteKernelOutputs
       failure += "\ndepmod: ERROR: could not remove temporary files in " + spec.outputDirName() + ": " + Errno.strerror(e);
     }
     return failure;
+  }
+
+  /**
+   * Creates a local output directory with its parents first, as depmod does, so that a failure
+   * names its real reason: Beam's local file system only says it could not create the parents.
+   * (Object stores have no directories to create.)
+   */
+  private static String createLocalDirectory(KernelSpec spec, ResourceId dir) {
+    if (!"file".equals(dir.getScheme())) return null;
+    Path path = Paths.get(dir.toString());
+    try {
+      Files.createDirectories(path);
+      return null;
+    } catch (FileAlreadyExistsException e) {
+      // Not a directory. A dangling symlink passes depmod's mkdir (EEXIST) and fails its open; for
+      // anything else depmod prints a stale errno value, ENOTDIR is what its mkdir_p returns.
+      return Files.isSymbolicLink(path) && !Files.exists(path)
+          ? "depmod: FATAL: could not open directory " + spec.outputDirName() + ": " + Errno.ENOENT.text()
+          : "depmod: FATAL: could not create directory " + spec.outputDirName() + ": Not a directory";
+    } catch (IOException e) {
+      return "depmod: FATAL: could not create directory " + spec.outputDirName() + ": " + Errno.strerror(e);
+    }
   }
 
   /** A directory standing where an output file goes would fail the rename half-way: refuse up front. */

@@ -144,28 +144,63 @@ public class CompressedModuleTest {
     // Reserved stream flag bits, with a matching header CRC.
     byte[] flagged = stream.clone();
     flagged[6] = 0x10;
-    CRC32 crc = new CRC32();
-    crc.update(flagged, 6, 2);
-    for (int i = 0; i < 4; i++) {
-      flagged[8 + i] = (byte) (crc.getValue() >>> (8 * i));
-    }
+    putCrc(flagged, 6, 2, 8);
     assertEquals(xzFailedThenAtEnd("Unsupported compression options"), read(flagged).getMessages());
+  }
+
+  /** Writes the CRC32 of data[from, from + length) little-endian at data[at]. */
+  private static void putCrc(byte[] data, int from, int length, int at) {
+    CRC32 crc = new CRC32();
+    crc.update(data, from, length);
+    for (int i = 0; i < 4; i++) {
+      data[at + i] = (byte) (crc.getValue() >>> (8 * i));
+    }
+  }
+
+  /** The stream with another LZMA2 dictionary-size byte (40 means 4 GiB - 1), its block header CRC fixed. */
+  private static byte[] withDictionary(byte[] stream, int dictionaryByte) {
+    // Block header after the 12-byte stream header: size byte, flags, filter id 0x21, props size 1,
+    // dictionary-size byte, padding, CRC32.
+    byte[] copy = stream.clone();
+    int headerSize = ((copy[12] & 0xFF) + 1) * 4;
+    assertEquals(0x21, copy[14]);
+    copy[16] = (byte) dictionaryByte;
+    putCrc(copy, 12, headerSize - 4, 12 + headerSize - 4);
+    return copy;
   }
 
   @Test
   public void xzDictionaryBeyondTheMemoryLimit() throws IOException {
-    byte[] stream = xz(MODULE);
-    // Block header after the 12-byte stream header: size byte, flags, filter id 0x21, props size 1,
-    // dictionary-size byte, padding, CRC32. 36 means a dictionary of 1 GiB.
-    int headerSize = ((stream[12] & 0xFF) + 1) * 4;
-    assertEquals(0x21, stream[14]);
-    stream[16] = 36;
-    CRC32 crc = new CRC32();
-    crc.update(stream, 12, headerSize - 4);
-    for (int i = 0; i < 4; i++) {
-      stream[12 + headerSize - 4 + i] = (byte) (crc.getValue() >>> (8 * i));
+    // 29: 96 MiB, the first size above the limit; 36: 1 GiB; 37: 1.5 GiB. 28 (64 MiB, "xz -9") fits.
+    for (int dictionaryByte : new int[] {29, 36, 37}) {
+      assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), read(withDictionary(xz(MODULE), dictionaryByte)).getMessages());
     }
-    assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), read(stream).getMessages());
+    assertSameModule(read(withDictionary(xz(MODULE), 28)));
+  }
+
+  /** liblzma (so kmod) decodes a dictionary of 2 GiB, 3 GiB or 4 GiB - 1; xz-java refuses it (deviation). */
+  @Test
+  public void xzDictionaryOfTwoGibOrMoreIsUnsupported() throws IOException {
+    for (int dictionaryByte : new int[] {38, 39, 40}) {
+      assertEquals(xzFailedThenAtEnd("Unsupported compression options"),
+          read(withDictionary(xz(MODULE), dictionaryByte)).getMessages());
+    }
+  }
+
+  /** liblzma (so kmod) decodes a stream with a reserved check ID without verifying it; xz-java refuses it (deviation). */
+  @Test
+  public void xzReservedCheckIdIsUnsupported() throws IOException {
+    for (int checkId : new int[] {2, 3, 5, 9, 15}) {
+      byte[] stream = xz(MODULE);
+      // The check ID is the low nibble of the second stream flags byte, in the header (offset 7) and
+      // the footer (10 bytes from the end); each is covered by a CRC32.
+      stream[7] = (byte) checkId;
+      putCrc(stream, 6, 2, 8);
+      int footer = stream.length - 12;
+      stream[footer + 9] = (byte) checkId;
+      putCrc(stream, footer + 4, 6, footer);
+      assertEquals(xzFailedThenAtEnd("Unsupported compression options"), read(stream).getMessages());
+    }
   }
 
   @Test

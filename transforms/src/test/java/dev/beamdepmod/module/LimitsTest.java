@@ -30,6 +30,13 @@ public class LimitsTest {
   }
 
   @Test
+  public void oversizedVersionsTableIsTooLarge() {
+    ElfBuilder b = new ElfBuilder(true, false);
+    b.section("__versions", new byte[(Limits.MAX_TABLE_ENTRIES + 1) * ElfModule.VERSION_ENTRY_SIZE]);
+    assertThat(read(b.build()).getMessages(), contains(failed("File too large")));
+  }
+
+  @Test
   public void randomCorruptionNeverThrows() throws IOException {
     for (boolean is64 : new boolean[] {false, true}) {
       byte[] module = new ElfBuilder(is64, !is64).modinfo("alias=a", "license=GPL").ksymtabStrings("e")
