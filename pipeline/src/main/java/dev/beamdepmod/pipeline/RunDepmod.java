@@ -26,13 +26,10 @@ public final class RunDepmod extends PTransform<PBegin, PCollection<KernelReport
 
   @Override
   public PCollection<KernelReport> expand(PBegin begin) {
-    return ResolveKernels.inputs(
-            ResolveKernels.specs(begin, kernels),
-            begin
-                .apply("ModuleFiles", Create.of(files).withCoder(AvroCoder.specific(ModuleFile.class)))
-                .apply("ReadModules", new ReadModules(READ_SHARDS)),
-            null)
-        .apply("ResolveKernels", new ResolveKernels())
+    return begin
+        .apply("ModuleFiles", Create.of(files).withCoder(AvroCoder.specific(ModuleFile.class)))
+        .apply("ReadModules", new ReadModules(READ_SHARDS))
+        .apply("ResolveKernels", ResolveKernels.forKernels(kernels))
         .apply("WriteOutputs", new WriteKernelOutputs());
   }
 }

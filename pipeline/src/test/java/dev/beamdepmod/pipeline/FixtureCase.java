@@ -34,7 +34,7 @@ record FixtureCase(String name) {
   }
 
   KernelSpec spec(String kernel, String outputDir) {
-    return new KernelSpec(kernel, dirname(), dirname(), outputDir, outputDir,
+    return KernelSpec.discovered(kernel, dirname(), dirname(), outputDir, outputDir,
         new DepmodSettings((char) 0, 0, false, null, false, false));
   }
 

@@ -102,7 +102,7 @@ final class Bytes {
 
   /** Whether the bytes at index start with prefix. */
   boolean startsWith(int index, byte[] prefix) {
-    if (prefix.length > length - index) {
+    if (index < 0 || prefix.length > length - index) {
       return false;
     }
     for (int i = 0; i < prefix.length; i++) {

@@ -32,7 +32,7 @@ final class Namespaces {
     try {
       for (int i = 1; i < table.count(); i++) {
         long name = table.nameOffset(i);
-        if (name >= names.length() || !names.startsWith((int) name, PREFIX)) {
+        if (name < 0 || name >= names.length() || !names.startsWith((int) name, PREFIX)) {
           continue;
         }
         int start = (int) name + PREFIX.length;

@@ -72,6 +72,17 @@ public final class ResolveKernels
     return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, keyed).and(SIDE_FILES, sideFiles);
   }
 
+  /** Resolution of kernels known when the pipeline is built, whose side files are in their input directories. */
+  public static PTransform<PCollection<ModuleRecord>, PCollection<KernelResolution>> forKernels(List<KernelSpec> kernels) {
+    List<KernelSpec> specs = List.copyOf(kernels);
+    return new PTransform<>() {
+      @Override
+      public PCollection<KernelResolution> expand(PCollection<ModuleRecord> modules) {
+        return inputs(specs(PBegin.in(modules.getPipeline()), specs), modules, null).apply(new ResolveKernels());
+      }
+    };
+  }
+
   /** Specs known when the pipeline is built. */
   public static PCollection<KV<String, KernelSpec>> specs(PBegin begin, List<KernelSpec> kernels) {
     List<KV<String, KernelSpec>> keyed = new ArrayList<>();

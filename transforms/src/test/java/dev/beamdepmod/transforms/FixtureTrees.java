@@ -42,7 +42,7 @@ final class FixtureTrees {
 
   /** A kernel reading the case's tree and writing to outputDir. */
   static KernelSpec spec(String name, String kernel, String outputDir, boolean dryRun) {
-    return new KernelSpec(kernel, dirname(name), dirname(name), outputDir, outputDir, settings(dryRun));
+    return KernelSpec.discovered(kernel, dirname(name), dirname(name), outputDir, outputDir, settings(dryRun));
   }
 
   /** Every module file of the case's tree, as depmod's walk finds them (names ending .ko[.xz|.zst|.gz]). */

@@ -59,7 +59,7 @@ public class ResolveKernelsTest {
   @Test
   public void aTreeResolvesToTheOraclesFiles() {
     PCollection<KernelResolution> out = records("chain", "1.0")
-        .apply(new ResolveKernels(List.of(spec("chain", "1.0", "/unused", false))));
+        .apply(ResolveKernels.forKernels(List.of(spec("chain", "1.0", "/unused", false))));
     PAssert.thatSingleton(out).satisfies(r -> {
       assertEquals("1.0", r.spec().kernel());
       assertArrayEquals(
@@ -76,7 +76,7 @@ public class ResolveKernelsTest {
   @Test
   public void twoKernelsInOnePipelineKeepTheirModulesApart() {
     PCollection<KernelResolution> out = records("chain", "a", "basic", "b")
-        .apply(new ResolveKernels(List.of(spec("chain", "a", "/unused", false), spec("basic", "b", "/unused", false))));
+        .apply(ResolveKernels.forKernels(List.of(spec("chain", "a", "/unused", false), spec("basic", "b", "/unused", false))));
     PAssert.that(out).satisfies(all -> {
       Map<String, DepmodResult> r = byKernel(all);
       assertEquals(2, r.size());
@@ -91,7 +91,7 @@ public class ResolveKernelsTest {
   public void aKernelWithoutModulesStillGetsItsOutputs() {
     PCollection<ModuleRecord> none = p.apply(Create.empty(AvroCoder.specific(ModuleRecord.class)));
     PCollection<KernelResolution> out =
-        none.apply(new ResolveKernels(List.of(spec("empty-tree", "1.0", "/unused", false))));
+        none.apply(ResolveKernels.forKernels(List.of(spec("empty-tree", "1.0", "/unused", false))));
     PAssert.thatSingleton(out).satisfies(r -> {
       assertOracleResult("empty-tree", r.result());
       assertEquals(0, r.result().stats().modules());
@@ -103,7 +103,7 @@ public class ResolveKernelsTest {
   @Test
   public void dryRunPutsTheTextOutputsOnStdoutAndProducesNoFiles() {
     PCollection<KernelResolution> out = records("dry-run", "1.0")
-        .apply(new ResolveKernels(List.of(spec("dry-run", "1.0", "/unused", true))));
+        .apply(ResolveKernels.forKernels(List.of(spec("dry-run", "1.0", "/unused", true))));
     PAssert.thatSingleton(out).satisfies(r -> {
       assertOracleResult("dry-run", r.result());
       assertTrue(r.result().files().isEmpty());

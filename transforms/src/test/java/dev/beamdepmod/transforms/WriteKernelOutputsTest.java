@@ -55,7 +55,7 @@ public class WriteKernelOutputsTest {
   }
 
   private PCollection<KernelReport> write(String outputDir, DepmodResult result) {
-    KernelResolution resolution = new KernelResolution(spec("chain", "1.0", outputDir, false), result);
+    KernelResolution resolution = new KernelResolution(spec("chain", "1.0", outputDir, false), result, null);
     return p.apply(Create.of(resolution).withCoder(SerializableCoder.of(KernelResolution.class)))
         .apply(new WriteKernelOutputs());
   }
@@ -97,7 +97,7 @@ public class WriteKernelOutputsTest {
     List<ModuleRecord> records = new ArrayList<>();
     for (ModuleFile f : moduleFiles("chain", "1.0")) records.add(ReadModules.read(f));
     PCollection<KernelReport> report = p.apply(Create.of(records).withCoder(AvroCoder.specific(ModuleRecord.class)))
-        .apply(new ResolveKernels(List.of(spec("chain", "1.0", dir.toString(), false))))
+        .apply(ResolveKernels.forKernels(List.of(spec("chain", "1.0", dir.toString(), false))))
         .apply(new WriteKernelOutputs());
     List<String> written = List.of("modules.dep", "modules.dep.bin", "modules.alias", "modules.alias.bin",
         "modules.softdep", "modules.weakdep", "modules.symbols", "modules.symbols.bin", "modules.builtin.bin",
