@@ -3,8 +3,10 @@ package dev.beamdepmod.module;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.Set;
 
 /** The C library texts (glibc strerror) that depmod prints for the errno values a module read can end with. */
@@ -50,7 +52,17 @@ public enum Errno {
     if (e instanceof AccessDeniedException) {
       return EACCES.text;
     }
+    if (e instanceof NotDirectoryException) {
+      return "Not a directory";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "File exists";
+    }
     String detail = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+    String loop = "Too many levels of symbolic links";
+    if (detail != null && detail.startsWith(loop)) {
+      return loop; // the JDK appends its own explanation to ELOOP
+    }
     if (e instanceof FileNotFoundException && detail != null) {
       // FileInputStream reports "<path> (<strerror>)".
       int open = detail.lastIndexOf(" (");

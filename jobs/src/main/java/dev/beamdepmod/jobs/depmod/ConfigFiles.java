@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs.depmod;
 
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.config.ConfigFileOrder;
 import dev.beamdepmod.config.DepmodMessage;
@@ -40,7 +41,7 @@ public final class ConfigFiles {
       try {
         files.add(ConfigFile.of(path, Files.readAllBytes(fs.path(path))));
       } catch (IOException e) {
-        files.add(ConfigFile.unreadable(path, LocalFs.strerror(e)));
+        files.add(ConfigFile.unreadable(path, Errno.strerror(e)));
       }
     }
     return files;
@@ -68,7 +69,7 @@ public final class ConfigFiles {
         }
       }
     } catch (IOException e) {
-      log.accept(DepmodMessage.error("files list " + path + ": " + LocalFs.strerror(e)));
+      log.accept(DepmodMessage.error("files list " + path + ": " + Errno.strerror(e)));
     }
   }
 

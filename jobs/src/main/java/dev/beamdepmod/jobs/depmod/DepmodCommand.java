@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs.depmod;
 
+import dev.beamdepmod.module.Errno;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import dev.beamdepmod.config.ConfigFile;
@@ -114,7 +115,7 @@ public final class DepmodCommand {
       Path p = fs.userPath(file);
       return Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p);
     } catch (IOException e) {
-      throw new DepmodFatal("could not load " + file + ": " + LocalFs.strerror(e));
+      throw new DepmodFatal("could not load " + file + ": " + Errno.strerror(e));
     }
   }
 

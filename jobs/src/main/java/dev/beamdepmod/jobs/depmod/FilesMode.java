@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs.depmod;
 
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.DiscoveredModule;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class FilesMode {
       try {
         Files.readAttributes(fs.path(path), "unix:mode");
       } catch (IOException e) {
-        throw new DepmodFatal("could not create module " + path + ": " + LocalFs.strerror(e));
+        throw new DepmodFatal("could not create module " + path + ": " + Errno.strerror(e));
       }
       DiscoveredModule module = DiscoveredModule.of(path, dirname);
       DiscoveredModule old = byName.get(module.name());

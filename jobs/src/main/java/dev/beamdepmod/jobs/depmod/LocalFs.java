@@ -2,13 +2,8 @@ package dev.beamdepmod.jobs.depmod;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
@@ -62,23 +57,5 @@ public final class LocalFs {
     return new String(depmodString.getBytes(ISO_8859_1), NAMES);
   }
 
-  /** The C library's strerror text for the errno behind an I/O exception. */
-  public static String strerror(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "No such file or directory";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "Not a directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "Permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "File exists";
-    }
-    String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-    String loop = "Too many levels of symbolic links";
-    // the JDK appends its own explanation to ELOOP
-    return reason != null && reason.startsWith(loop) ? loop : String.valueOf(reason);
-  }
+
 }

@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs.depmod;
 
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.ModuleFiles;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class QuickCheck {
       } catch (IOException e) {
         log.accept(
             DepmodMessage.error(
-                "could not fstatat(" + dirname + ", modules.dep): " + LocalFs.strerror(e)));
+                "could not fstatat(" + dirname + ", modules.dep): " + Errno.strerror(e)));
         return false;
       }
       QuickCheck check = new QuickCheck(depMtime, log);
@@ -52,7 +53,7 @@ public final class QuickCheck {
   }
 
   private static DepmodMessage couldNotOpen(String dirname, IOException e) {
-    return DepmodMessage.error("could not open directory " + dirname + ": " + LocalFs.strerror(e));
+    return DepmodMessage.error("could not open directory " + dirname + ": " + Errno.strerror(e));
   }
 
   /** @param base length of the directory path (with its final '/') in the buffer */
@@ -74,7 +75,7 @@ public final class QuickCheck {
         st = FileTypes.stat(entry);
       } catch (IOException e) {
         log.accept(
-            DepmodMessage.error("fstatat(" + fd + ", " + name + "): " + LocalFs.strerror(e)));
+            DepmodMessage.error("fstatat(" + fd + ", " + name + "): " + Errno.strerror(e)));
         continue;
       }
       if (st.type() == FileTypes.S_IFDIR) {
@@ -89,7 +90,7 @@ public final class QuickCheck {
         } catch (IOException e) {
           log.accept(
               DepmodMessage.error(
-                  "openat(" + fd + ", " + name + ", O_RDONLY): " + LocalFs.strerror(e)));
+                  "openat(" + fd + ", " + name + ", O_RDONLY): " + Errno.strerror(e)));
           continue;
         }
       } else if (st.type() == FileTypes.S_IFREG) {

@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs.depmod;
 
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.config.DepmodConfig;
 import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.DiscoveredModule;
@@ -62,7 +63,7 @@ public final class TreeWalker {
       walkDir(entries, pathBase + "/", 0);
       return null;
     } catch (IOException e) {
-      String error = LocalFs.strerror(e);
+      String error = Errno.strerror(e);
       log.accept(DepmodMessage.error("could not open directory " + dir + ": " + error));
       return error;
     }
@@ -81,7 +82,7 @@ public final class TreeWalker {
           type = FileTypes.type(entry);
         } catch (IOException e) {
           log.accept(DepmodMessage.error(
-              "fstatat(" + (FIRST_FD + depth) + ", " + name + "): " + LocalFs.strerror(e)));
+              "fstatat(" + (FIRST_FD + depth) + ", " + name + "): " + Errno.strerror(e)));
           continue;
         }
         if (type != FileTypes.S_IFREG && type != FileTypes.S_IFDIR) {
@@ -99,7 +100,7 @@ public final class TreeWalker {
         log.accept(
             DepmodMessage.error(
                 "openat(" + (FIRST_FD + depth) + ", " + name + ", O_RDONLY): "
-                    + LocalFs.strerror(e)));
+                    + Errno.strerror(e)));
       }
     }
   }
