@@ -28,8 +28,9 @@ import org.junit.runners.Parameterized.Parameters;
 /**
  * Runs the shaded jar (as bin/beam-depmod does) on Flink's embedded cluster with two parallel
  * slots and on the DirectRunner, and asserts both give the same exit status, stdout, stderr and
- * output bytes. Using the jar itself also checks that shading kept Flink working (service files,
- * configuration). Run by `mvn verify` after the jar is built.
+ * output bytes, and that the Flink run cleaned up after itself (reports, Flink's temporary files).
+ * Using the jar itself also checks that shading kept Flink working (service files, configuration).
+ * Run by `mvn verify` after the jar is built.
  */
 @RunWith(Parameterized.class)
 public class FlinkRunnerIT {
@@ -62,10 +63,11 @@ public class FlinkRunnerIT {
 
   @Test
   public void flinkGivesTheDirectRunnersBytes() throws Exception {
-    Run direct = run("direct", List.of());
-    File tempLocation = temp.newFolder("flink-temp");
-    Run flink = run("flink", List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2",
-        "--tempLocation=" + tempLocation));
+    Run direct = run("direct", List.of(), List.of());
+    File tempLocation = temp.newFolder("flink-temp-location");
+    File tmpdir = temp.newFolder("flink-tmpdir");
+    Run flink = run("flink", List.of("-Djava.io.tmpdir=" + tmpdir),
+        List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2", "--tempLocation=" + tempLocation));
 
     assertEquals(name + ": DirectRunner exit status\n" + direct.stderr, exit, direct.exit);
     assertTrue(name + ": the DirectRunner run shows something to compare", !direct.files.isEmpty() || !direct.stdout.isEmpty());
@@ -75,16 +77,22 @@ public class FlinkRunnerIT {
     assertEquals("output files", direct.files.keySet(), flink.files.keySet());
     for (String f : direct.files.keySet()) assertArrayEquals(f, direct.files.get(f), flink.files.get(f));
     assertThat("per-kernel reports removed from the temp location", tempLocation.list(), emptyArray());
+    try (Stream<Path> left = Files.walk(tmpdir.toPath())) {
+      assertEquals("files left in java.io.tmpdir", List.of(), left.filter(Files::isRegularFile).toList());
+    }
   }
 
   /** What one run of the jar showed; the output directory's path is replaced by {out} in the texts. */
   private record Run(int exit, String stdout, String stderr, Map<String, byte[]> files) {}
 
-  private Run run(String label, List<String> beamOptions) throws IOException, InterruptedException {
+  private Run run(String label, List<String> jvmOptions, List<String> beamOptions)
+      throws IOException, InterruptedException {
     Path out = temp.newFolder(label + "-out").toPath();
     Path stdout = temp.getRoot().toPath().resolve(label + ".stdout");
     Path stderr = temp.getRoot().toPath().resolve(label + ".stderr");
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", Paths.get(JAR).toAbsolutePath().toString()));
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", Paths.get(JAR).toAbsolutePath().toString()));
     command.addAll(beamOptions);
     for (String a : args) command.add(a.replace(OUT, out.toString()));
     Process process = new ProcessBuilder(command)
