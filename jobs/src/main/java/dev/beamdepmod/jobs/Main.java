@@ -16,8 +16,33 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class Main {
   private Main() {}
 
+  /** How long exiting waits for a runner's embedded services to stop. */
+  private static final long SHUTDOWN_WAIT_MILLIS = 30_000;
+
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int status = run(args, System.out, System.err);
+    awaitOtherThreads();
+    System.exit(status);
+  }
+
+  /**
+   * Flink's embedded cluster stops asynchronously after the job and removes its temporary files
+   * last (a 22 MB RPC jar in java.io.tmpdir per run): exiting at once would leave them behind.
+   */
+  private static void awaitOtherThreads() {
+    long deadline = System.nanoTime() + SHUTDOWN_WAIT_MILLIS * 1_000_000;
+    while (true) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      Thread other = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t != Thread.currentThread() && !t.isDaemon() && t.isAlive())
+          .findAny().orElse(null);
+      if (other == null || left <= 0) return;
+      try {
+        other.join(left);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {

@@ -29,7 +29,8 @@ import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
 /**
- * Runs beam-depmod (the real command line, on the DirectRunner) on every fixture case and compares
+ * Runs beam-depmod (the real command line, on the DirectRunner unless beamdepmod.beamArgs says
+ * otherwise) on every fixture case and compares
  * exit status, stdout, stderr and every output file with kmod 34.2's recorded result
  * (fixtures/trees/CASE/expected, or expected-beam where deviations.md asks for a different one).
  * The recorded results are checked against the live oracle by scripts/conformance-fixtures.sh.
@@ -37,6 +38,9 @@ import org.junit.runners.Parameterized.Parameters;
 @RunWith(Parameterized.class)
 public class FixtureCasesTest {
   private static final Path TREES = Paths.get("..", "fixtures", "trees").toAbsolutePath().normalize();
+  /** Beam options for every case, e.g. -Dbeamdepmod.beamArgs="--runner=FlinkRunner --flinkMaster=[local]". */
+  private static final List<String> BEAM_ARGS =
+      Stream.of(System.getProperty("beamdepmod.beamArgs", "").split(" ")).filter(a -> !a.isEmpty()).toList();
 
   @Parameters(name = "{0}")
   public static List<Object[]> cases() throws IOException {
@@ -70,7 +74,7 @@ public class FixtureCasesTest {
     int exit;
     try (PrintStream o = new PrintStream(out, true, ISO_8859_1); PrintStream e = new PrintStream(err, true, ISO_8859_1)) {
       exit = new DepmodCommand(new Host(casePath, "0.0-fixture", false))
-          .run(args.toArray(String[]::new), o, e, new BeamKernelJob(Main.pipelineOptions(List.of())));
+          .run(args.toArray(String[]::new), o, e, new BeamKernelJob(Main.pipelineOptions(BEAM_ARGS)));
     }
 
     Path expected = Files.isDirectory(source.resolve("expected-beam")) ? source.resolve("expected-beam") : source.resolve("expected");

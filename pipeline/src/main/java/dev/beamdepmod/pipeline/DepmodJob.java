@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -58,15 +59,29 @@ public final class DepmodJob {
     if (state != PipelineResult.State.DONE) {
       throw new IOException("pipeline ended in state " + state);
     }
+    List<KernelReport> got;
     try {
-      return WriteKernelReports.readAll(reports);
+      got = WriteKernelReports.readAll(reports);
     } finally {
-      ResourceId dir = FileSystems.matchNewResource(reports, true);
-      FileSystems.delete(
-          FileSystems.match(dir.resolve("*", StandardResolveOptions.RESOLVE_FILE).toString())
-              .metadata().stream().map(m -> m.resourceId()).toList(),
-          StandardMoveOptions.IGNORE_MISSING_FILES);
+      remove(reports);
     }
+    if (got.size() != kernels.size()) {
+      // Typically workers wrote to their own local disks: the launcher must see the same storage.
+      throw new IOException(
+          "found " + got.size() + " of " + kernels.size() + " kernel reports in " + reports
+              + "; on a cluster, set --tempLocation to storage shared by the launcher and all workers");
+    }
+    return got;
+  }
+
+  /** Removes the report files, then their directory (file systems without directories have none to remove). */
+  private static void remove(String reports) throws IOException {
+    ResourceId dir = FileSystems.matchNewResource(reports, true);
+    FileSystems.delete(
+        FileSystems.match(dir.resolve("*", StandardResolveOptions.RESOLVE_FILE).toString(), EmptyMatchTreatment.ALLOW)
+            .metadata().stream().map(m -> m.resourceId()).toList(),
+        StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(List.of(dir), StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   private static Progress progress(PipelineResult result) {
