@@ -6,10 +6,9 @@
 #   e.g. ~/.cache/beam-depmod/kernels/linux-image-6.1.0-50-amd64-unsigned 6.1.0-50-amd64 /lib/modules \
 #        ~/.cache/beam-depmod/kernels/linux-image-6.12.107+deb13-amd64-unsigned 6.12.107+deb13-amd64 /usr/lib/modules
 #
-# Runs the oracle (DEPMOD_ORACLE, default ~/.cache/beam-depmod/oracle/depmod) on both trees, makes
-# both snapshots and the diff report with dev.beamdepmod.bench.KernelSnapshotTool from
-# benchmarks/target/benchmarks.jar (build: mvn -B -o -q -pl benchmarks -am package -DskipTests; the
-# report stays in $OUT, default a temporary directory), and checks the report's counts:
+# Runs the oracle (DEPMOD_ORACLE, default: scripts/fetch-oracle.sh's) on both trees, makes the diff
+# report with `bin/beam-depmod diff` (the report stays in $OUT, default a temporary directory), and
+# checks the report's counts:
 #   symbols-added/-removed/-moved   = names only in head's / base's modules.symbols, names whose
 #                                     module differs
 #   aliases-, softdeps-, weakdeps-added/-removed
@@ -30,14 +29,13 @@ if [ $# -ne 6 ]; then
   exit 2
 fi
 repo=$(cd "$(dirname "$0")/.." && pwd)
-jar=$repo/benchmarks/target/benchmarks.jar
-oracle=${DEPMOD_ORACLE:-$HOME/.cache/beam-depmod/oracle/depmod}
+oracle=${DEPMOD_ORACLE:-$("$repo/scripts/fetch-oracle.sh")/depmod}
 tmp=$(mktemp -d)
 trap '[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" || rm -rf "$tmp"' EXIT
 out=${OUT:-$tmp/report}
 export LC_ALL=C
 
-# prepare SIDE ROOT VERSION MODDIR: oracle outputs in $tmp/SIDE/out, snapshot $tmp/SIDE.avro
+# prepare SIDE ROOT VERSION MODDIR: oracle outputs in $tmp/SIDE/out
 prepare() {
   local side=$1 root=${2%/} version=$3 moddir=$4
   mkdir -p "$tmp/$side"
@@ -46,13 +44,11 @@ prepare() {
   ln -s "$tmp/$side/o$moddir/$version" "$tmp/$side/out"
   local in=$root$moddir/$version
   cp "$in/modules.builtin" "$in/modules.builtin.modinfo" "$tmp/$side/"
-  local map=$root/boot/System.map-$version
-  java -cp "$jar" dev.beamdepmod.bench.KernelSnapshotTool snapshot "$in" "$version" "$tmp/$side.avro" \
-    $( [ -f "$map" ] && echo "$map" )
 }
 prepare base "$1" "$2" "$3"
 prepare head "$4" "$5" "$6"
-java -cp "$jar" dev.beamdepmod.bench.KernelSnapshotTool diff "$out" "$tmp/base.avro" "$tmp/head.avro" >/dev/null
+"$repo/bin/beam-depmod" diff --base "${1%/}$3/$2" --head "${4%/}$6/$5" --output "$out" >/dev/null 2>"$tmp/diff.err" || {
+  echo "beam-depmod diff failed:" >&2; cat "$tmp/diff.err" >&2; exit 1; }
 
 # the report's total for a category (report.json: "totals": {"id": n, ...} on one line)
 count() {

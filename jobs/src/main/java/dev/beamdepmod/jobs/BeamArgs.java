@@ -23,17 +23,28 @@ public record BeamArgs(List<String> beam, List<String> rest) {
     boolean optionsEnded = false;
     for (String arg : args) {
       if (!optionsEnded && arg.equals("--")) optionsEnded = true;
-      if (!optionsEnded && arg.startsWith("--") && arg.length() > 2) {
-        String name = arg.substring(2).split("=", 2)[0];
-        boolean toolPrefix = toolLongOptions.stream().anyMatch(o -> o.startsWith(name));
-        if (!toolPrefix && properties.contains(name)) {
-          beam.add(arg);
-          continue;
-        }
+      if (!optionsEnded && isBeamOption(arg, toolLongOptions, properties)) {
+        beam.add(arg);
+      } else {
+        rest.add(arg);
       }
-      rest.add(arg);
     }
     return new BeamArgs(beam, rest);
+  }
+
+  /** The position of the first argument that is not a Beam option (a subcommand's name), or -1. */
+  public static int firstOtherArgument(String[] args) {
+    Set<String> properties = beamProperties();
+    for (int i = 0; i < args.length; i++) {
+      if (!isBeamOption(args[i], List.of(), properties)) return i;
+    }
+    return -1;
+  }
+
+  private static boolean isBeamOption(String arg, List<String> toolLongOptions, Set<String> properties) {
+    if (!arg.startsWith("--") || arg.length() <= 2) return false;
+    String name = arg.substring(2).split("=", 2)[0];
+    return toolLongOptions.stream().noneMatch(o -> o.startsWith(name)) && properties.contains(name);
   }
 
   private static Set<String> beamProperties() {

@@ -6,6 +6,7 @@ import dev.beamdepmod.jobs.depmod.Host;
 import dev.beamdepmod.jobs.diff.DiffCommand;
 import dev.beamdepmod.jobs.matrix.MatrixCommand;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -46,14 +47,18 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length > 0 && args[0].equals("matrix")) {
-      String[] rest = Arrays.copyOfRange(args, 1, args.length);
-      BeamArgs split = BeamArgs.split(rest, List.of("input", "output", "config", "avro", "verbose", "help"));
-      return new MatrixCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
-    }
-    if (args.length > 0 && args[0].equals("diff")) {
-      String[] rest = Arrays.copyOfRange(args, 1, args.length);
-      BeamArgs split = BeamArgs.split(rest, List.of("base", "head", "series", "output", "fail-on", "help"));
+    // a subcommand may follow Beam options; its own arguments come after it
+    int at = BeamArgs.firstOtherArgument(args);
+    String command = at < 0 ? "" : args[at];
+    if (command.equals("matrix") || command.equals("diff")) {
+      List<String> rest = new ArrayList<>(Arrays.asList(args));
+      rest.remove(at);
+      String[] others = rest.toArray(String[]::new);
+      if (command.equals("matrix")) {
+        BeamArgs split = BeamArgs.split(others, List.of("input", "output", "config", "avro", "verbose", "progress", "help"));
+        return new MatrixCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
+      }
+      BeamArgs split = BeamArgs.split(others, List.of("base", "head", "series", "output", "fail-on", "help"));
       return new DiffCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
     }
     BeamArgs split = BeamArgs.split(args, DepmodOptions.longOptionNames());

@@ -49,7 +49,12 @@ public class FlinkRunnerIT {
   public static List<Object[]> invocations() {
     return List.<Object[]>of(
         // -v: stdout comes back from the workers too, beside the output files.
-        new Object[] {"depmod-tree", 0, List.of("-v", "-b", "examples/tree/root", "-o", OUT, "6.1.0-demo-amd64")});
+        new Object[] {"depmod-tree", 0, List.of("-v", "-b", "examples/tree/root", "-o", OUT, "6.1.0-demo-amd64")},
+        new Object[] {"matrix", 0, List.of("matrix", "--input", "examples/matrix/dir",
+            "examples/matrix/linux-modules-6.1.0-fx2-amd64.tar.gz",
+            "examples/matrix/linux-modules-6.12.0-fx3-amd64_6.12.0-1_amd64.deb", "--output", OUT)},
+        new Object[] {"diff", 0, List.of("diff", "--base", "examples/matrix/dir",
+            "--head", "examples/matrix/linux-modules-6.1.0-fx2-amd64.tar.gz", "--output", OUT)});
   }
 
   @Rule public TemporaryFolder temp = new TemporaryFolder();

@@ -37,7 +37,14 @@ public final class DepmodJob {
   /** depmod for kernels whose module files are known up front. */
   public static List<KernelReport> run(
       PipelineOptions options, List<ModuleFile> files, List<KernelSpec> kernels) throws IOException {
-    return run(options, new RunDepmod(files, kernels), null);
+    List<KernelReport> got = run(options, new RunDepmod(files, kernels), null);
+    if (got.size() != kernels.size()) {
+      // Typically workers wrote to their own local disks: the launcher must see the same storage.
+      throw new IOException(
+          "found " + got.size() + " of " + kernels.size() + " kernel reports in the temp location"
+              + "; on a cluster, set --tempLocation to storage shared by the launcher and all workers");
+    }
+    return got;
   }
 
   /**
@@ -59,19 +66,11 @@ public final class DepmodJob {
     if (state != PipelineResult.State.DONE) {
       throw new IOException("pipeline ended in state " + state);
     }
-    List<KernelReport> got;
     try {
-      got = WriteKernelReports.readAll(reports);
+      return WriteKernelReports.readAll(reports);
     } finally {
       remove(reports);
     }
-    if (got.size() != kernels.size()) {
-      // Typically workers wrote to their own local disks: the launcher must see the same storage.
-      throw new IOException(
-          "found " + got.size() + " of " + kernels.size() + " kernel reports in " + reports
-              + "; on a cluster, set --tempLocation to storage shared by the launcher and all workers");
-    }
-    return got;
   }
 
   /** Removes the report files, then their directory (file systems without directories have none to remove). */

@@ -7,18 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * The files of a diff's --output directory: report.md, report.json, report.html, changes.avro
@@ -46,27 +41,16 @@ public final class ReportFiles {
     return files;
   }
 
-  /** Writes {@link #render} into a local directory, creating it if needed. */
-  public static void write(SeriesReport report, Path directory) throws IOException {
-    Files.createDirectories(directory);
-    for (Map.Entry<String, byte[]> file : render(report).entrySet()) {
-      Files.write(directory.resolve(file.getKey()), file.getValue());
-    }
-  }
-
   private static <T> byte[] avro(List<T> records, Schema schema) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<>(schema))) {
-      writer.setCodec(CodecFactory.deflateCodec(6));
-      writer.create(schema, bytes);
-      for (T r : records) {
-        writer.append(r);
-      }
+    try {
+      AvroFiles.write(schema, records, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
+
 
   /** Reads the records of changes.avro (or lifetimes.avro with Lifetime.class). */
   public static <T> List<T> readRecords(InputStream in, Class<T> type) throws IOException {

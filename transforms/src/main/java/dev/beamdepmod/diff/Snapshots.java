@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /** Builds {@link KernelSnapshot}s from depmod's resolution and stores them as Avro files. */
 public final class Snapshots {
@@ -82,11 +79,7 @@ public final class Snapshots {
 
   /** Writes one snapshot as an Avro container file (deflate). */
   public static void write(KernelSnapshot snapshot, OutputStream out) throws IOException {
-    try (DataFileWriter<KernelSnapshot> writer = new DataFileWriter<>(new SpecificDatumWriter<>(KernelSnapshot.class))) {
-      writer.setCodec(CodecFactory.deflateCodec(6));
-      writer.create(KernelSnapshot.getClassSchema(), out);
-      writer.append(snapshot);
-    }
+    AvroFiles.write(KernelSnapshot.getClassSchema(), List.of(snapshot), out);
   }
 
   /** Reads the snapshot {@link #write} wrote. @throws IOException also when the file holds no snapshot */

@@ -29,7 +29,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public final class MatrixCommand {
   static final String USAGE =
       "Usage: beam-depmod matrix --input <tree|package|glob>... --output <dir> [--config <depmod.d dir>]\n"
-          + "                          [--avro <dir>] [-v] [--beamOption=value...]\n"
+          + "                          [--avro <dir>] [--progress] [-v] [--beamOption=value...]\n"
           + "Writes <dir>/<version>/modules.* for every kernel found, and <dir>/matrix-summary.{json,txt}.\n";
 
   private final String cwd;
@@ -45,12 +45,15 @@ public final class MatrixCommand {
     String output = null;
     String avro = null;
     int verbose = 0;
+    // progress lines vary from run to run: on a terminal, or when asked for
+    boolean progress = System.console() != null;
     String current = null;
     for (String a : args) {
       switch (a) {
         case "--input", "--config" -> current = a;
         case "--output", "--avro" -> current = a;
         case "-v", "--verbose" -> verbose++;
+        case "--progress" -> progress = true;
         case "-h", "--help" -> {
           out.print(USAGE);
           return 0;
@@ -90,7 +93,7 @@ public final class MatrixCommand {
       reports = DepmodJob.run(
           options,
           new RunMatrix(template, found.kernels, found.files, found.packages, avro),
-          p -> err.printf("progress: %d modules read (%d from trees), %d/%d packages, %d kernels written%n",
+          !progress ? null : p -> err.printf("progress: %d modules read (%d from trees), %d/%d packages, %d kernels written%n",
               p.modulesRead(), found.walkedModules, p.packagesRead(), found.packages.size(), p.kernelsWritten()));
     } catch (IOException | RuntimeException e) {
       err.println("beam-depmod: ERROR: the matrix pipeline failed: " + e);
