@@ -80,7 +80,6 @@ public final class DiffCommand {
       if (base == null || head == null) return usage(err, "--base and --head go together");
       inputs = List.of(base, head);
     }
-    if (inputs.size() < 2) return usage(err, "at least two kernels are needed");
     Set<Category> gate;
     try {
       gate = failOn == null ? Set.of() : Category.parseList(failOn);
@@ -90,13 +89,23 @@ public final class DiffCommand {
 
     List<KernelSnapshot> snapshots = new ArrayList<>();
     try {
-      for (String input : inputs) {
-        List<KernelSnapshot> found = snapshotsOf(input, options, err);
+      for (int i = 0; i < inputs.size(); i++) {
+        List<KernelSnapshot> found = snapshotsOf(inputs.get(i), options, err);
         if (found == null) return 1;
-        snapshots.addAll(found);
+        for (KernelSnapshot k : found) {
+          // two builds of one version (before and after a patch) stay apart by their inputs
+          if (snapshots.stream().anyMatch(o -> o.getKernel().equals(k.getKernel()))) {
+            k.setKernel(k.getKernel() + " (" + inputs.get(i) + ")");
+          }
+          snapshots.add(k);
+        }
       }
     } catch (IOException e) {
       err.println("beam-depmod: ERROR: " + e.getMessage());
+      return 1;
+    }
+    if (snapshots.size() < 2) {
+      err.println("beam-depmod: ERROR: at least two kernels are needed (found " + snapshots.size() + ")");
       return 1;
     }
     if (!series && snapshots.size() != 2) {
