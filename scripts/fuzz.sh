@@ -29,11 +29,7 @@ corpus_root=${FUZZ_CORPUS:-$top/transforms/target/fuzz-corpus}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-mvn -B -o -q -pl transforms -am test-compile
-# The libraries from the local repository, this tree's schemas from its own build.
-mvn -B -o -q -pl transforms dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.excludeArtifactIds=beam-depmod-schemas -Dmdep.outputFile="$scratch/cp" >/dev/null
-cp="$top/transforms/target/test-classes:$top/transforms/target/classes:$top/schemas/target/classes:$(cat "$scratch/cp")"
+cp=$(scripts/test-classpath.sh)
 
 # Real inputs to start from: the committed fixture modules (plain, xz, zstd, gzip) and depmod.d files.
 mkdir -p "$scratch/modules" "$scratch/conf"
