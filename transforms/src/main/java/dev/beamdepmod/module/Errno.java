@@ -27,6 +27,9 @@ public enum Errno {
       "Function not implemented", "Exec format error", "No space left on device",
       "Read-only file system", "Disk quota exceeded", "File exists", "Directory not empty");
 
+  /** The JDK words ELOOP as its strerror text plus this. */
+  private static final String JDK_ELOOP_SUFFIX = " or unable to access attributes of symbolic link";
+
   private final String text;
 
   Errno(String text) {
@@ -51,6 +54,9 @@ public enum Errno {
       return EACCES.text;
     }
     String detail = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+    if (detail != null && detail.endsWith(JDK_ELOOP_SUFFIX)) {
+      detail = detail.substring(0, detail.length() - JDK_ELOOP_SUFFIX.length());
+    }
     if (e instanceof FileNotFoundException && detail != null) {
       // FileInputStream reports "<path> (<strerror>)".
       int open = detail.lastIndexOf(" (");
