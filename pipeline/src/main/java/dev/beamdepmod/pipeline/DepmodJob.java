@@ -39,6 +39,8 @@ public final class DepmodJob {
           FileSystems.match(dir.resolve("*", StandardResolveOptions.RESOLVE_FILE).toString())
               .metadata().stream().map(m -> m.resourceId()).toList(),
           StandardMoveOptions.IGNORE_MISSING_FILES);
+      // The directory itself exists on a local file system only.
+      FileSystems.delete(List.of(dir), StandardMoveOptions.IGNORE_MISSING_FILES);
     }
   }
 
