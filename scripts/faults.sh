@@ -208,10 +208,11 @@ if command -v strace >/dev/null; then
   strace_delay=(strace -f -qq -o /dev/null --seccomp-bpf -e trace=write -e inject=write:delay_enter=10000)
 fi
 o=$work/kill; d=$o/lib/modules/1.0
-old=0 new=0 mixed=0 partial=0 midwrite=0 leftover_max=0
+old=0 new=0 mixed=0 partial=0 early=0 midwrite=0 late=0
 for i in $(seq 1 "$kills"); do
   tree=A; [ $((i % 2)) = 0 ] && tree=B
   before=$(state "$d")
+  temps_before=$(ls -A "$d" 2>/dev/null | grep -E "$temp_re")
   "${strace_delay[@]}" "$B" -b "$work/$tree" -o "$o" 1.0 >/dev/null 2>&1 &
   runner=$!
   if [ $((i % 5)) = 0 ]; then
@@ -228,9 +229,11 @@ for i in $(seq 1 "$kills"); do
   kill -9 ${victim:-$runner} 2>/dev/null
   wait "$runner" 2>/dev/null
   after=$(state "$d")
-  left=$(temps "$d")
-  [ "$left" -gt 0 ] && midwrite=$((midwrite + 1))
-  [ "$left" -gt "$leftover_max" ] && leftover_max=$left
+  # Where the kill fell: before the write (nothing new), in it (temporary files of its own), after it.
+  if [ -n "$(comm -13 <(echo "$temps_before") <(ls -A "$d" 2>/dev/null | grep -E "$temp_re"))" ]; then
+    midwrite=$((midwrite + 1))
+  elif [ "$after" = "$before" ]; then early=$((early + 1))
+  else late=$((late + 1)); fi
   if [[ $after == *X* ]]; then partial=$((partial + 1)); echo "  kill $i: partial file: $after"
   elif [ "$after" = "$before" ]; then old=$((old + 1))
   elif is_set "$after" "${tree,,}"; then new=$((new + 1))
@@ -238,9 +241,9 @@ for i in $(seq 1 "$kills"); do
 done
 "$B" -b "$work/A" -o "$o" 1.0 >/dev/null 2>&1
 final=$(state "$d")
-detail="$kills kills: $old left the previous set, $new the new complete set, $mixed a mix of complete files"
-detail+=" (killed between renames), $partial a partial file; $midwrite left temporary files (up to $leftover_max),"
-detail+=" after the next run: $(temps "$d") temporary files, complete set: $(is_set "$final" a && echo yes || echo no)"
+detail="$kills kills ($early before the write, $midwrite during it, $late after it): $old left the previous set,"
+detail+=" $new the new complete set, $mixed a mix of complete files (killed between renames), $partial a partial"
+detail+=" file; after the next run: $(temps "$d") temporary files, complete set: $(is_set "$final" a && echo yes || echo no)"
 if [ $partial = 0 ] && [ "$(temps "$d")" = 0 ] && is_set "$final" a; then row PASS kill "$detail"
 else row FAIL kill "$detail"; fi
 

@@ -23,6 +23,7 @@ all=(
   dev.beamdepmod.config.DepmodConfigFuzzTest#kernelVersionPattern
   dev.beamdepmod.index.IndexFuzzTest#read
   dev.beamdepmod.index.IndexFuzzTest#writeThenRead
+  dev.beamdepmod.archive.PackageFuzzTest#entries
 )
 targets=("${@:-${all[@]}}")
 corpus_root=${FUZZ_CORPUS:-$top/transforms/target/fuzz-corpus}
@@ -31,14 +32,17 @@ trap 'rm -rf "$scratch"' EXIT
 
 cp=$(scripts/test-classpath.sh)
 
-# Real inputs to start from: the committed fixture modules (plain, xz, zstd, gzip) and depmod.d files.
-mkdir -p "$scratch/modules" "$scratch/conf"
+# Real inputs to start from: the committed fixture modules (plain, xz, zstd, gzip), depmod.d files
+# and packages (.deb, RPM, tarball).
+mkdir -p "$scratch/modules" "$scratch/conf" "$scratch/packages"
 cp fixtures/modules/*.ko* "$scratch/modules/"
+cp fixtures/packages/* examples/matrix/*.deb examples/matrix/*.tar.* "$scratch/packages/"
 find fixtures/trees -name '*.conf' -type f -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$scratch/conf" \;
 seeds_for() {
   case $1 in
     *#moduleFile|*#decode) echo "$scratch/modules" ;;
     *#parse) echo "$scratch/conf" ;;
+    *#entries) echo "$scratch/packages" ;;
   esac
 }
 
