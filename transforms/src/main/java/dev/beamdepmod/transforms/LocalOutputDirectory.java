@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,10 +43,15 @@ final class LocalOutputDirectory implements AutoCloseable {
   private static final Pattern TEMP =
       Pattern.compile("(.+)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
 
+  /** File locks are per process: the threads of one JVM writing kernels in parallel queue here first. */
+  private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+
+  private final Path lockPath;
   private final FileChannel lockFile;
   private final FileLock lock;
 
-  private LocalOutputDirectory(FileChannel lockFile, FileLock lock) {
+  private LocalOutputDirectory(Path lockPath, FileChannel lockFile, FileLock lock) {
+    this.lockPath = lockPath;
     this.lockFile = lockFile;
     this.lock = lock;
   }
@@ -59,21 +65,38 @@ final class LocalOutputDirectory implements AutoCloseable {
   static LocalOutputDirectory open(Path dir, String dirName, Set<String> outputNames, List<String> warnings)
       throws Failure {
     createDirectories(dir, dirName);
-    FileChannel channel = null;
-    FileLock lock = null;
-    Path lockPath = Path.of(System.getProperty("java.io.tmpdir"), "beam-depmod-" + System.getProperty("user.name") + ".lock");
-    UserPrincipal user;
+    IN_PROCESS.lock();
+    LocalOutputDirectory opened = lock();
+    boolean ready = false;
     try {
-      channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = channel.lock();
-      user = Files.getOwner(lockPath);
-    } catch (IOException e) {
-      // No lock (an unwritable temp directory): write anyway, but leave unknown temporary files alone.
-      closeQuietly(channel);
-      return new LocalOutputDirectory(null, null);
+      if (opened.lock != null) {
+        removeStaleTemporaryFiles(dir, dirName, outputNames, opened, warnings);
+      }
+      ready = true;
+      return opened;
+    } finally {
+      if (!ready) {
+        opened.close();
+      }
     }
-    removeStaleTemporaryFiles(dir, dirName, outputNames, user, warnings);
-    return new LocalOutputDirectory(channel, lock);
+  }
+
+  /** Takes this user's lock; without one (an unwritable temp directory) the write goes on unlocked. */
+  private static LocalOutputDirectory lock() {
+    Path path = Path.of(System.getProperty("java.io.tmpdir"), "beam-depmod-" + System.getProperty("user.name") + ".lock");
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      return new LocalOutputDirectory(path, channel, channel.lock());
+    } catch (IOException e) {
+      closeQuietly(channel);
+      return new LocalOutputDirectory(path, null, null);
+    }
+  }
+
+  /** Whose files may be removed: the lock file's owner, that is the user running this write. */
+  private UserPrincipal owner() throws IOException {
+    return Files.getOwner(lockPath);
   }
 
   @Override
@@ -86,6 +109,7 @@ final class LocalOutputDirectory implements AutoCloseable {
       }
     }
     closeQuietly(lockFile);
+    IN_PROCESS.unlock();
   }
 
   /**
@@ -131,8 +155,9 @@ final class LocalOutputDirectory implements AutoCloseable {
   }
 
   private static void removeStaleTemporaryFiles(
-      Path dir, String dirName, Set<String> outputNames, UserPrincipal user, List<String> warnings) {
+      Path dir, String dirName, Set<String> outputNames, LocalOutputDirectory locked, List<String> warnings) {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      UserPrincipal user = locked.owner();
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         Matcher m = TEMP.matcher(name);

@@ -93,7 +93,10 @@ public final class WriteKernelOutputs
     }
   }
 
-  /** Every file to a temporary name, then all renamed into place; on failure no file is changed. */
+  /**
+   * Every file to a temporary name, then all renamed into place. A failure before the renames
+   * changes no file; a rename that fails leaves the files renamed before it in place.
+   */
   private static String writeAtomically(KernelSpec spec, ResourceId dir, Map<String, byte[]> files) {
     String tag = "." + UUID.randomUUID() + ".tmp";
     String dirName = spec.outputDirName();

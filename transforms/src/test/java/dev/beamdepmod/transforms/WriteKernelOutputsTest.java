@@ -11,10 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
@@ -83,6 +87,26 @@ public class WriteKernelOutputsTest {
     assertEquals(
         List.of("modules.dep", "modules.dep.15443.469536.1795316046", "modules.dep.bin", "modules.dep.tmp", notes),
         List.copyOf(listing(dir).keySet()));
+  }
+
+  /** Kernels written in parallel threads of one JVM (file locks are per process). */
+  @Test
+  public void parallelWritesInOneProcess() throws Exception {
+    Path root = tmp.getRoot().toPath();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<KernelReport>> reports = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Path dir = root.resolve("k" + i);
+        reports.add(pool.submit(() -> write(dir, RESULT)));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertEquals(0, reports.get(i).get().getExitCode());
+        assertEquals(Map.of("modules.dep", "new dep\n", "modules.dep.bin", "new bin"), listing(root.resolve("k" + i)));
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
