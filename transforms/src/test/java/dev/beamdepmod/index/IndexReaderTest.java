@@ -2,13 +2,21 @@ package dev.beamdepmod.index;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import dev.beamdepmod.index.IndexReader.Value;
+import dev.beamdepmod.module.ModuleName;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.Test;
 
 public class IndexReaderTest {
@@ -148,5 +156,34 @@ public class IndexReaderTest {
   public void rejectsAStringWithoutNul() {
     assertThat(failure("b007f457 00020001 4000000c 00000001 00000000 6161"), containsString("without NUL"));
     assertThat(failure("b007f457 00020001 2000000c 6161 c0000012 6161"), containsString("without NUL"));
+  }
+
+  /**
+   * Every index the oracle wrote for the fixture cases reads back; modules.dep.bin holds exactly the
+   * lines of modules.dep, each under its module's name.
+   */
+  @Test
+  public void readsEveryIndexTheOracleWroteForTheFixtures() throws Exception {
+    List<Path> indexes;
+    try (Stream<Path> files = Files.walk(Paths.get("..", "fixtures", "trees"))) {
+      indexes = files.filter(p -> p.toString().contains("/expected") && p.toString().endsWith(".bin")).toList();
+    }
+    assertThat(indexes.size(), greaterThan(100));
+    for (Path index : indexes) {
+      byte[] bytes = Files.readAllBytes(index);
+      if (bytes.length == 0) {
+        continue; // a missing modules.builtin gives an empty file, which is no index
+      }
+      Map<String, List<Value>> entries = IndexReader.read(bytes);
+      if (index.getFileName().toString().equals("modules.dep.bin")) {
+        List<String> lines = Files.readAllLines(index.resolveSibling("modules.dep"), StandardCharsets.ISO_8859_1);
+        Map<String, List<Value>> expected = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+          String path = lines.get(i).substring(0, lines.get(i).indexOf(':'));
+          expected.put(ModuleName.of(path), List.of(new Value(lines.get(i), i)));
+        }
+        assertEquals(index.toString(), expected, entries);
+      }
+    }
   }
 }
