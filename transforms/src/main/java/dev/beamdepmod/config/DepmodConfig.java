@@ -102,10 +102,10 @@ public record DepmodConfig(
             if (args == null) {
               break;
             }
-            if (!KernelVersionPattern.matches(args[1], kernelVersion)) {
-              messages.add(DepmodMessage.info(where + "override kernel did not match " + args[1]));
-            } else {
-              overrides.add(0, args[2] + "/" + args[0]);
+            switch (KernelVersionPattern.match(args[1], kernelVersion)) {
+              case MATCH -> overrides.add(0, args[2] + "/" + args[0]);
+              case NO_MATCH -> messages.add(DepmodMessage.info(where + "override kernel did not match " + args[1]));
+              case TOO_COMPLEX -> messages.add(tooComplex(where, "override"));
             }
             return;
           }
@@ -115,11 +115,10 @@ public record DepmodConfig(
             if (args == null) {
               break;
             }
-            if (!KernelVersionPattern.matches(args[0], kernelVersion)) {
-              messages.add(
-                  DepmodMessage.info(where + "external directory did not match " + args[0]));
-            } else {
-              externals.add(0, args[1]);
+            switch (KernelVersionPattern.match(args[0], kernelVersion)) {
+              case MATCH -> externals.add(0, args[1]);
+              case NO_MATCH -> messages.add(DepmodMessage.info(where + "external directory did not match " + args[0]));
+              case TOO_COMPLEX -> messages.add(tooComplex(where, "external"));
             }
             return;
           }
@@ -136,6 +135,11 @@ public record DepmodConfig(
           break;
       }
       messages.add(DepmodMessage.error(where + "ignoring bad line starting with '" + cmd + "'"));
+    }
+
+    /** beam-depmod's own message for a KVER pattern beyond {@link KernelVersionPattern}'s bounds. */
+    private static DepmodMessage tooComplex(String where, String command) {
+      return DepmodMessage.warning(where + command + " kernel version pattern too complex to match, line ignored");
     }
 
     /** The next n tokens, or null when the line has fewer; further tokens are ignored. */

@@ -39,6 +39,10 @@ public record DepmodMessage(Level level, String text) implements Serializable {
     return new DepmodMessage(Level.ERROR, text);
   }
 
+  public static DepmodMessage warning(String text) {
+    return new DepmodMessage(Level.WARNING, text);
+  }
+
   public static DepmodMessage info(String text) {
     return new DepmodMessage(Level.INFO, text);
   }

@@ -58,16 +58,40 @@ final class PosixEre {
     int start = out.length();
     boolean quantifiable = atom(depth);
     boolean quantified = false;
+    // Stacked quantifiers apply to what precedes them as a whole. Runs of *, + and ? collapse into
+    // one (a** is a*, a+? is a*): nested loops would make java.util.regex backtrack exponentially.
+    char simple = 0;
+    int groups = 0;
     while (more() && isQuantifierStart(peek())) {
       if (!quantifiable) {
         throw new IllegalArgumentException("Invalid preceding regular expression");
       }
-      if (quantified) {
-        out.insert(start, "(?:").append(')');
+      char c = peek();
+      if (c != '{') {
+        pos++;
+        if (quantified && simple == 0) {
+          out.append(')');
+          groups++;
+        }
+        simple = simple == 0 || simple == c ? c : '*';
+      } else {
+        if (simple != 0) {
+          out.append(simple);
+          simple = 0;
+        }
+        if (quantified) {
+          out.append(')');
+          groups++;
+        }
+        quantifier();
       }
-      quantifier();
       quantified = true;
     }
+    if (simple != 0) {
+      out.append(simple);
+    }
+    // The groups opened in one go: inserting them one by one would be quadratic.
+    out.insert(start, "(?:".repeat(groups));
   }
 
   private static boolean isQuantifierStart(char c) {
@@ -158,12 +182,9 @@ final class PosixEre {
     }
   }
 
+  /** An interval {m}, {m,}, {,n} or {m,n}. */
   private void quantifier() {
-    char c = re.charAt(pos++);
-    if (c != '{') {
-      out.append(c);
-      return;
-    }
+    pos++;
     int close = re.indexOf('}', pos);
     if (close < 0) {
       throw new IllegalArgumentException("Unmatched \\{");
@@ -255,9 +276,15 @@ final class PosixEre {
       out.append("(?!)");
       return;
     }
+    // As ranges: a set of single bytes would make a few input bytes ("[^a]") into kilobytes.
     out.append('[');
-    for (int c = set.nextSetBit(0); c >= 0; c = set.nextSetBit(c + 1)) {
-      out.append(String.format("\\x{%x}", c));
+    for (int low = set.nextSetBit(0); low >= 0; low = set.nextSetBit(low + 1)) {
+      int high = set.nextClearBit(low) - 1;
+      out.append(String.format("\\x{%x}", low));
+      if (high > low) {
+        out.append(String.format("-\\x{%x}", high));
+      }
+      low = high;
     }
     out.append(']');
   }

@@ -29,6 +29,9 @@ public enum Errno {
       "Function not implemented", "Exec format error", "No space left on device",
       "Read-only file system", "Disk quota exceeded", "File exists", "Directory not empty");
 
+  /** The JDK words ELOOP as its strerror text plus this. */
+  private static final String JDK_ELOOP_SUFFIX = " or unable to access attributes of symbolic link";
+
   private final String text;
 
   Errno(String text) {
@@ -59,9 +62,8 @@ public enum Errno {
       return "File exists";
     }
     String detail = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
-    String loop = "Too many levels of symbolic links";
-    if (detail != null && detail.startsWith(loop)) {
-      return loop; // the JDK appends its own explanation to ELOOP
+    if (detail != null && detail.endsWith(JDK_ELOOP_SUFFIX)) {
+      detail = detail.substring(0, detail.length() - JDK_ELOOP_SUFFIX.length());
     }
     if (e instanceof FileNotFoundException && detail != null) {
       // FileInputStream reports "<path> (<strerror>)".

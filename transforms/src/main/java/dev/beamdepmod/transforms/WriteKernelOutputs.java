@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +32,8 @@ import org.apache.beam.sdk.values.PCollection;
  * Writes each kernel's output files all-or-nothing: every file goes to a temporary name in the
  * output directory first, and only when all of them are complete are they renamed into place. Any
  * failure before the renames removes the temporary files and leaves the previous outputs untouched.
+ * A run killed before its renames leaves its temporary files behind; the next run into a local
+ * directory removes them ({@link LocalOutputDirectory}).
  */
 public final class WriteKernelOutputs
     extends PTransform<PCollection<KernelResolution>, PCollection<KernelReport>> {
@@ -68,7 +68,7 @@ public final class WriteKernelOutputs
     Map<String, byte[]> files = new LinkedHashMap<>(result.files());
     if (snapshot != null && !spec.settings().dryRun()) files.put(Snapshots.FILE_NAME, snapshot);
     if (!files.isEmpty()) {
-      String failure = writeAll(spec, files);
+      String failure = writeAll(spec, files, stderr);
       if (failure == null) {
         written.addAll(files.keySet());
       } else {
@@ -91,79 +91,87 @@ public final class WriteKernelOutputs
         .build();
   }
 
-  /** @return null on success, else depmod's message for the failure */
-  private static String writeAll(KernelSpec spec, Map<String, byte[]> files) {
+  /**
+   * @param warnings receives messages that do not stop the write
+   * @return null on success, else depmod's message for the failure
+   */
+  private static String writeAll(KernelSpec spec, Map<String, byte[]> files, List<String> warnings) {
     ResourceId dir = FileSystems.matchNewResource(spec.outputDir(), true);
-    String failure = createLocalDirectory(spec, dir);
-    if (failure != null) return failure;
+    // A local directory is created, locked and cleared first; object stores have no directories.
+    Path local = "file".equals(dir.getScheme()) && dir.toString().startsWith("/") ? Path.of(dir.toString()) : null;
+    try (LocalOutputDirectory ignored =
+        local == null ? null : LocalOutputDirectory.open(local, spec.outputDirName(), files.keySet(), warnings)) {
+      return writeAtomically(spec, dir, files);
+    } catch (LocalOutputDirectory.Failure f) {
+      return f.getMessage();
+    }
+  }
+
+  /**
+   * Every file to a temporary name, then all renamed into place. A failure before the renames
+   * changes no file; a rename that fails leaves the files renamed before it in place.
+   */
+  private static String writeAtomically(KernelSpec spec, ResourceId dir, Map<String, byte[]> files) {
     String tag = "." + UUID.randomUUID() + ".tmp";
+    String dirName = spec.outputDirName();
     List<ResourceId> temps = new ArrayList<>();
     List<ResourceId> targets = new ArrayList<>();
+    String failure = null;
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      ResourceId target = dir.resolve(file.getKey(), StandardResolveOptions.RESOLVE_FILE);
       ResourceId temp = dir.resolve(file.getKey() + tag, StandardResolveOptions.RESOLVE_FILE);
-      try (OutputStream os = Channels.newOutputStream(FileSystems.create(temp, "application/octet-stream"))) {
-        temps.add(temp);
-        os.write(file.getValue());
+      WritableByteChannel channel;
+      try {
+        channel = FileSystems.create(temp, "application/octet-stream");
       } catch (IOException e) {
-        failure =
-            temps.isEmpty()
-                ? "depmod: FATAL: could not create directory " + spec.outputDirName() + ": " + Errno.strerror(e)
-                : "depmod: ERROR: could not write " + spec.outputDirName() + "/" + temp.getFilename()
-                    + ": " + Errno.strerror(e);
+        failure = "depmod: ERROR: openat(" + dirName + ", " + temp.getFilename() + ", 301, 644): " + Errno.strerror(e);
         break;
       }
-      targets.add(target);
-    }
-    if (failure == null) failure = checkTargetsReplaceable(spec, targets);
-    if (failure == null) {
-      try {
-        FileSystems.rename(temps, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
-        return null;
+      temps.add(temp);
+      try (OutputStream os = Channels.newOutputStream(channel)) {
+        os.write(file.getValue());
       } catch (IOException e) {
-        failure = "depmod: FATAL: could not rename outputs into " + spec.outputDirName() + ": " + Errno.strerror(e);
+        // kmod renames the cut file into place and says "Output is truncated"; here nothing is replaced.
+        failure = "depmod: ERROR: Could not create index '" + file.getKey() + "'. No output file was replaced: "
+            + Errno.strerror(e);
+        break;
+      }
+      targets.add(dir.resolve(file.getKey(), StandardResolveOptions.RESOLVE_FILE));
+    }
+    if (failure == null) {
+      failure = checkTargetsReplaceable(spec, temps, targets);
+    }
+    int renamed = 0;
+    if (failure == null) {
+      // One by one, so a failure names its file; the files renamed before it stay in place, as in kmod.
+      for (; renamed < temps.size(); renamed++) {
+        try {
+          FileSystems.rename(List.of(temps.get(renamed)), List.of(targets.get(renamed)));
+        } catch (IOException e) {
+          failure = renameFailure(spec, temps.get(renamed), targets.get(renamed), Errno.strerror(e));
+          break;
+        }
+      }
+      if (failure == null) {
+        return null;
       }
     }
     try {
-      FileSystems.delete(temps, StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.delete(temps.subList(renamed, temps.size()), StandardMoveOptions.IGNORE_MISSING_FILES);
     } catch (IOException e) {
-      failure += "\ndepmod: ERROR: could not remove temporary files in " + spec.outputDirName() + ": " + Errno.strerror(e);
+      failure += "\ndepmod: ERROR: could not remove temporary files in " + dirName + ": " + Errno.strerror(e);
     }
     return failure;
   }
 
-  /**
-   * Creates a local output directory with its parents first, as depmod does, so that a failure
-   * names its real reason: Beam's local file system only says it could not create the parents.
-   * (Object stores have no directories to create.)
-   */
-  private static String createLocalDirectory(KernelSpec spec, ResourceId dir) {
-    if (!"file".equals(dir.getScheme())) return null;
-    Path path = Paths.get(dir.toString());
-    try {
-      Files.createDirectories(path);
-      return null;
-    } catch (FileAlreadyExistsException e) {
-      // Not a directory. A dangling symlink passes depmod's mkdir (EEXIST) and fails its open; for
-      // anything else depmod prints a stale errno value, ENOTDIR is what its mkdir_p returns.
-      return Files.isSymbolicLink(path) && !Files.exists(path)
-          ? "depmod: FATAL: could not open directory " + spec.outputDirName() + ": " + Errno.ENOENT.text()
-          : "depmod: FATAL: could not create directory " + spec.outputDirName() + ": Not a directory";
-    } catch (IOException e) {
-      return "depmod: FATAL: could not create directory " + spec.outputDirName() + ": " + Errno.strerror(e);
-    }
-  }
-
   /** A directory standing where an output file goes would fail the rename half-way: refuse up front. */
-  private static String checkTargetsReplaceable(KernelSpec spec, List<ResourceId> targets) {
+  private static String checkTargetsReplaceable(KernelSpec spec, List<ResourceId> temps, List<ResourceId> targets) {
     try {
-      for (MatchResult match : FileSystems.matchResources(targets)) {
-        if (match.status() == MatchResult.Status.OK) {
-          for (MatchResult.Metadata m : match.metadata()) {
+      List<MatchResult> matches = FileSystems.matchResources(targets);
+      for (int i = 0; i < matches.size(); i++) {
+        if (matches.get(i).status() == MatchResult.Status.OK) {
+          for (MatchResult.Metadata m : matches.get(i).metadata()) {
             if (m.resourceId().isDirectory()) {
-              String name = m.resourceId().getFilename();
-              return "depmod: FATAL: renameat(" + spec.outputDirName() + ", " + name + ".tmp, "
-                  + spec.outputDirName() + ", " + name + "): Is a directory";
+              return renameFailure(spec, temps.get(i), targets.get(i), "Is a directory");
             }
           }
         }
@@ -172,5 +180,11 @@ public final class WriteKernelOutputs
     } catch (IOException e) {
       return "depmod: FATAL: could not open directory " + spec.outputDirName() + ": " + Errno.strerror(e);
     }
+  }
+
+  private static String renameFailure(KernelSpec spec, ResourceId temp, ResourceId target, String strerror) {
+    String dir = spec.outputDirName();
+    return "depmod: FATAL: renameat(" + dir + ", " + temp.getFilename() + ", " + dir + ", " + target.getFilename() + "): "
+        + strerror;
   }
 }

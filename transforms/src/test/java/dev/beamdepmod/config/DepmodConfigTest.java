@@ -156,6 +156,20 @@ public class DepmodConfigTest {
     assertTrue(m.shownAt(2));
   }
 
+  /** beam-depmod's own message: kmod answers (or crashes) where java.util.regex cannot. */
+  @Test
+  public void patternTooComplexIsAWarningAndTheLineIsIgnored() {
+    String runaway = "((.*)*)*".repeat(5) + "x";
+    DepmodConfig c = parse("6.1.0-50-amd64", "f.conf", "override m " + runaway + " d\nexternal " + runaway + " /e\n");
+    assertEquals(List.of(), c.overrides());
+    assertEquals(List.of(), c.externals());
+    assertEquals(
+        List.of(
+            "depmod: WARNING: f.conf:1: override kernel version pattern too complex to match, line ignored",
+            "depmod: WARNING: f.conf:2: external kernel version pattern too complex to match, line ignored"),
+        lines(c));
+  }
+
   @Test
   public void unreadableFileIsReportedInItsTurn() {
     DepmodConfig c =

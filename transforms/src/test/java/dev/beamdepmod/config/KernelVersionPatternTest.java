@@ -1,7 +1,9 @@
 package dev.beamdepmod.config;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 
+import dev.beamdepmod.config.KernelVersionPattern.Outcome;
 import org.junit.Test;
 
 /**
@@ -65,6 +67,15 @@ public class KernelVersionPatternTest {
     {"6*+", "yes"}, // not possessive
     {"6+?", "yes"}, // not lazy
     {"a**", "yes"},
+    {"6*?+*+?", "yes"},
+    {"(6?)+1", "yes"},
+    {"(6+)+\\.", "yes"},
+    {"(x+)?6", "yes"},
+    {"6*{2}*", "yes"},
+    {"(6{1}){2}", "no"},
+    {"a{2}*", "yes"},
+    {"a{2}+", "no"},
+    {"6+{2}", "no"},
     {"+6", "no"},
     {"?6", "no"},
     {"6|*", "no"},
@@ -138,17 +149,46 @@ public class KernelVersionPatternTest {
     {"6.1.0-50-amd64.", "no"},
   };
 
+  /** The outcome MATCH or NO_MATCH as a boolean (the stacked-quantifier rows were confirmed through the oracle). */
+  private static boolean matches(String kver, String version) {
+    Outcome outcome = KernelVersionPattern.match(kver, version);
+    assertNotEquals(kver.substring(0, Math.min(kver.length(), 40)), Outcome.TOO_COMPLEX, outcome);
+    return outcome == Outcome.MATCH;
+  }
+
   @Test
   public void matchesLikeGlibcRegex() {
     for (String[] row : TABLE) {
-      assertEquals(row[0], row[1].equals("yes"), KernelVersionPattern.matches(row[0], V));
+      assertEquals(row[0], row[1].equals("yes"), matches(row[0], V));
     }
   }
 
   @Test
   public void dotAndNegatedBracketsMatchNewlinesAndDollarIsOnlyTheEnd() {
-    assertEquals(true, KernelVersionPattern.matches("1.0", "1\n0"));
-    assertEquals(true, KernelVersionPattern.matches("1[^x]0", "1\n0"));
-    assertEquals(false, KernelVersionPattern.matches("1$", "1\n"));
+    assertEquals(true, matches("1.0", "1\n0"));
+    assertEquals(true, matches("1[^x]0", "1\n0"));
+    assertEquals(false, matches("1$", "1\n"));
+  }
+
+  /** The oracle matches these (at 100 000 nested groups it crashes). */
+  @Test
+  public void deeplyNestedGroupsAndLongPatternsMatch() {
+    assertEquals(true, matches("(".repeat(10_000) + "50" + ")".repeat(10_000), V));
+    assertEquals(true, matches("[a-z0-9.-]".repeat(14) + "$", V));
+    assertEquals(false, matches("[^a]".repeat(3000), V));
+    assertEquals(true, matches("6" + "*".repeat(20_000), V));
+  }
+
+  /** glibc answers these at once (no match); java.util.regex would backtrack for ever. */
+  @Test
+  public void runawayBacktrackingIsTooComplex() {
+    assertEquals(Outcome.TOO_COMPLEX, KernelVersionPattern.match("((.*)*)*".repeat(5) + "x", V));
+  }
+
+  @Test
+  public void patternsBeyondTheLengthBoundAreTooComplex() {
+    String longest = "6".repeat(KernelVersionPattern.MAX_PATTERN_BYTES);
+    assertEquals(Outcome.NO_MATCH, KernelVersionPattern.match(longest, V));
+    assertEquals(Outcome.TOO_COMPLEX, KernelVersionPattern.match(longest + "6", V));
   }
 }

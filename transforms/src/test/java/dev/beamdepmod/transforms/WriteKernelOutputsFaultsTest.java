@@ -1,0 +1,126 @@
+package dev.beamdepmod.transforms;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.Assert.assertEquals;
+
+import dev.beamdepmod.resolve.DepmodResult;
+import dev.beamdepmod.schema.KernelReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The write of a kernel's files when the output directory is hostile: nothing half-done, depmod's messages. */
+public class WriteKernelOutputsFaultsTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private static final DepmodResult RESULT = result("modules.dep", "new dep\n", "modules.dep.bin", "new bin");
+
+  private static DepmodResult result(String... nameAndContent) {
+    LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+    for (int i = 0; i < nameAndContent.length; i += 2) {
+      files.put(nameAndContent[i], nameAndContent[i + 1].getBytes(ISO_8859_1));
+    }
+    return new DepmodResult(List.of(), new byte[0], 0, files, new DepmodResult.Stats(0, 0, 0, 0, 0));
+  }
+
+  private KernelReport write(Path dir, DepmodResult result) {
+    return WriteKernelOutputs.write(KernelSpec.discovered("k", "/in", "/in", dir.toString(), "/out/1.0", null), result, null);
+  }
+
+  /** Every file in dir with its content. */
+  private static TreeMap<String, String> listing(Path dir) throws IOException {
+    TreeMap<String, String> files = new TreeMap<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        files.put(p.getFileName().toString(), Files.isDirectory(p) ? "<dir>" : Files.readString(p, ISO_8859_1));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  public void writesEveryFileAndLeavesNothingElse() throws IOException {
+    Path dir = tmp.getRoot().toPath().resolve("lib/modules/1.0");
+    KernelReport report = write(dir, RESULT);
+    assertEquals(0, report.getExitCode());
+    assertEquals(new TreeMap<>(Map.of("modules.dep", "new dep\n", "modules.dep.bin", "new bin")), listing(dir));
+  }
+
+  @Test
+  public void directoryInTheWayChangesNothingAndNamesTheRename() throws IOException {
+    Path dir = tmp.newFolder("out").toPath();
+    Files.writeString(dir.resolve("modules.dep"), "old dep\n");
+    Files.createDirectory(dir.resolve("modules.dep.bin"));
+    KernelReport report = write(dir, RESULT);
+    assertEquals(1, report.getExitCode());
+    assertThat(report.getStderr().get(0), matchesPattern(
+        "depmod: FATAL: renameat\\(/out/1.0, modules.dep.bin.[0-9a-f-]{36}.tmp, /out/1.0, modules.dep.bin\\): Is a directory"));
+    assertEquals(new TreeMap<>(Map.of("modules.dep", "old dep\n", "modules.dep.bin", "<dir>")), listing(dir));
+  }
+
+  @Test
+  public void temporaryFilesOfAKilledRunAreRemoved() throws IOException {
+    Path dir = tmp.newFolder("out").toPath();
+    Files.writeString(dir.resolve("modules.dep." + UUID.randomUUID() + ".tmp"), "half a");
+    Files.writeString(dir.resolve("modules.dep.bin." + UUID.randomUUID() + ".tmp"), "half b");
+    // Not ours: another name, another pattern, kmod's own temporary file.
+    String notes = "notes." + UUID.randomUUID() + ".tmp";
+    for (String other : List.of(notes, "modules.dep.tmp", "modules.dep.15443.469536.1795316046")) {
+      Files.writeString(dir.resolve(other), "x");
+    }
+    assertEquals(0, write(dir, RESULT).getExitCode());
+    assertEquals(
+        List.of("modules.dep", "modules.dep.15443.469536.1795316046", "modules.dep.bin", "modules.dep.tmp", notes),
+        List.copyOf(listing(dir).keySet()));
+  }
+
+  /** Kernels written in parallel threads of one JVM (file locks are per process). */
+  @Test
+  public void parallelWritesInOneProcess() throws Exception {
+    Path root = tmp.getRoot().toPath();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<KernelReport>> reports = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Path dir = root.resolve("k" + i);
+        reports.add(pool.submit(() -> write(dir, RESULT)));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertEquals(0, reports.get(i).get().getExitCode());
+        assertEquals(Map.of("modules.dep", "new dep\n", "modules.dep.bin", "new bin"), listing(root.resolve("k" + i)));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  public void outputDirectoryIsCreatedAsDepmodCreatesIt() throws IOException {
+    Path root = tmp.getRoot().toPath();
+    Files.writeString(root.resolve("file"), "");
+    Files.createSymbolicLink(root.resolve("dangling"), root.resolve("nowhere"));
+    assertEquals("depmod: FATAL: could not create directory /out/1.0: Not a directory",
+        write(root.resolve("file/lib/modules/1.0"), RESULT).getStderr().get(0));
+    assertEquals("depmod: FATAL: could not create directory /out/1.0: No such file or directory",
+        write(root.resolve("file"), RESULT).getStderr().get(0));
+    assertEquals("depmod: FATAL: could not create directory /out/1.0: No such file or directory",
+        write(root.resolve("dangling/1.0"), RESULT).getStderr().get(0));
+    assertEquals("depmod: FATAL: could not open directory /out/1.0: No such file or directory",
+        write(root.resolve("dangling"), RESULT).getStderr().get(0));
+  }
+}
