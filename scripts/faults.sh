@@ -23,7 +23,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 kills=${1:-50}
 [ "$(id -u)" -eq 0 ] || { echo "faults.sh: needs root" >&2; exit 1; }
 oracle_src=$("$top/scripts/fetch-oracle.sh") || exit 1
-(cd "$top" && mvn -B -o -q -DskipTests -pl jobs -am package) || exit 1
+(cd "$top" && mvn -B -q -DskipTests -pl jobs -am package) || exit 1
 
 work=$(mktemp -d /tmp/beam-depmod-faults.XXXXXX)
 chmod 755 "$work"
