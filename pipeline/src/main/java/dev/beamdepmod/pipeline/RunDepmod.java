@@ -7,15 +7,12 @@ import dev.beamdepmod.transforms.ReadModules;
 import dev.beamdepmod.transforms.ResolveKernels;
 import dev.beamdepmod.transforms.WriteKernelOutputs;
 import java.util.List;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
 /** depmod for kernels found before the pipeline starts: read every module in parallel, resolve per kernel, write atomically. */
 public final class RunDepmod extends PTransform<PBegin, PCollection<KernelReport>> {
-  static final int READ_SHARDS = 32;
   private final List<ModuleFile> files;
   private final List<KernelSpec> kernels;
 
@@ -27,8 +24,7 @@ public final class RunDepmod extends PTransform<PBegin, PCollection<KernelReport
   @Override
   public PCollection<KernelReport> expand(PBegin begin) {
     return begin
-        .apply("ModuleFiles", Create.of(files).withCoder(AvroCoder.specific(ModuleFile.class)))
-        .apply("ReadModules", new ReadModules(READ_SHARDS))
+        .apply("ReadModules", ReadModules.of(files))
         .apply("ResolveKernels", ResolveKernels.forKernels(kernels))
         .apply("WriteOutputs", new WriteKernelOutputs());
   }

@@ -7,6 +7,7 @@ import dev.beamdepmod.schema.SymbolRecord;
 import dev.beamdepmod.transforms.ExportedSymbols;
 import dev.beamdepmod.transforms.KernelSpec;
 import dev.beamdepmod.transforms.KernelTemplate;
+import dev.beamdepmod.transforms.PackedModules;
 import dev.beamdepmod.transforms.ReadModules;
 import dev.beamdepmod.transforms.ReadPackages;
 import dev.beamdepmod.transforms.ResolveKernels;
@@ -16,7 +17,6 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -60,19 +60,17 @@ public final class RunMatrix extends PTransform<PBegin, PCollection<KernelReport
         begin
             .apply("Packages", Create.of(numbered).withCoder(KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
             .apply("ReadPackages", new ReadPackages(template));
-    PCollection<ModuleRecord> walked =
-        begin
-            .apply("ModuleFiles", Create.of(walkedFiles).withCoder(AvroCoder.specific(ModuleFile.class)))
-            .apply("ReadModules", new ReadModules(RunDepmod.READ_SHARDS));
-    PCollection<ModuleRecord> modules =
+    PCollection<KV<String, PackedModules>> walked = begin.apply("ReadModules", ReadModules.of(walkedFiles));
+    PCollection<KV<String, PackedModules>> modules =
         PCollectionList.of(walked).and(packaged.get(ReadPackages.MODULES)).apply("AllModules", Flatten.pCollections());
     PCollection<KV<String, KernelSpec>> specs =
         PCollectionList.of(ResolveKernels.specs(begin, walkedKernels))
             .and(packaged.get(ReadPackages.SPECS))
             .apply("AllKernels", Flatten.pCollections());
     if (avroDir != null) {
-      modules.apply("ModuleRecords", AvroIO.write(ModuleRecord.class).to(avroDir + "/modules").withSuffix(".avro"));
-      modules
+      PCollection<ModuleRecord> records = modules.apply("Unbatch", ReadModules.unbatched());
+      records.apply("ModuleRecords", AvroIO.write(ModuleRecord.class).to(avroDir + "/modules").withSuffix(".avro"));
+      records
           .apply("Symbols", new ExportedSymbols())
           .apply("SymbolRecords", AvroIO.write(SymbolRecord.class).to(avroDir + "/symbols").withSuffix(".avro"));
     }

@@ -1,67 +1,111 @@
 package dev.beamdepmod.transforms;
 
-import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.ChannelSource;
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.module.ModuleReader;
 import dev.beamdepmod.module.ModuleSource;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Reads every module file into a compact record, one output per module. The files are first
- * spread over a fixed number of shards so that every worker thread gets a share of the parsing
- * (a key per module would cost the DirectRunner ~4 ms per key, a single bundle would use one core).
+ * Reads module files known when the pipeline is built into compact records, in batches of one
+ * kernel's files. Batches, not single modules, are what crosses the pipeline: the DirectRunner's
+ * costs are per element and per key, so a kernel of 4,000 modules travels as a handful of
+ * elements, while each batch is parsed on every core ({@link ParsePool}) and the batches still
+ * spread over the workers of a distributed runner.
  */
-public final class ReadModules extends PTransform<PCollection<ModuleFile>, PCollection<ModuleRecord>> {
-  private final int shards;
+public final class ReadModules extends PTransform<PBegin, PCollection<KV<String, PackedModules>>> {
+  /** Files per batch: enough to amortise an element, small enough to spread a kernel over workers. */
+  static final int BATCH_SIZE = 256;
 
-  public ReadModules(int shards) {
-    this.shards = shards;
+  private final List<List<ModuleFile>> batches;
+
+  private ReadModules(List<List<ModuleFile>> batches) {
+    this.batches = batches;
+  }
+
+  /** The files, in discovery order; each batch holds files of one kernel. */
+  public static ReadModules of(List<ModuleFile> files) {
+    Map<String, List<List<ModuleFile>>> perKernel = new LinkedHashMap<>();
+    for (ModuleFile f : files) {
+      List<List<ModuleFile>> kernel = perKernel.computeIfAbsent(f.getKernel(), k -> new ArrayList<>());
+      if (kernel.isEmpty() || kernel.get(kernel.size() - 1).size() == BATCH_SIZE) kernel.add(new ArrayList<>());
+      kernel.get(kernel.size() - 1).add(f);
+    }
+    List<List<ModuleFile>> batches = new ArrayList<>();
+    perKernel.values().forEach(batches::addAll);
+    return new ReadModules(batches);
+  }
+
+  /** Module records of a kernel, as they travel: keyed by kernel, in batches. */
+  public static KvCoder<String, PackedModules> batchCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), PackedModules.coder());
+  }
+
+  /** The records of the batches one by one, for outputs that want them so. */
+  public static PTransform<PCollection<KV<String, PackedModules>>, PCollection<ModuleRecord>> unbatched() {
+    return new PTransform<>() {
+      @Override
+      public PCollection<ModuleRecord> expand(PCollection<KV<String, PackedModules>> batches) {
+        return batches
+            .apply("Records", FlatMapElements.into(TypeDescriptor.of(ModuleRecord.class)).via(b -> b.getValue().records()))
+            .setCoder(AvroCoder.specific(ModuleRecord.class));
+      }
+    };
   }
 
   @Override
-  public PCollection<ModuleRecord> expand(PCollection<ModuleFile> files) {
-    int n = shards;
-    return files
-        .apply("AssignShard",
-            WithKeys.of((ModuleFile f) -> Math.floorMod(f.getLocation().hashCode(), n))
-                .withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.specific(ModuleFile.class)))
-        .apply("GroupShards", GroupByKey.create())
-        .apply("Shards", Values.create())
-        .apply("ReadModule", ParDo.of(new ReadShardFn()))
-        .setCoder(AvroCoder.specific(ModuleRecord.class));
+  public PCollection<KV<String, PackedModules>> expand(PBegin begin) {
+    return begin
+        .apply("FileBatches", Create.of(batches).withCoder(ListCoder.of(AvroCoder.specific(ModuleFile.class))))
+        .apply("ReadBatch", ParDo.of(new ReadBatchFn()))
+        .setCoder(batchCoder());
   }
 
-  static final class ReadShardFn extends DoFn<Iterable<ModuleFile>, ModuleRecord> {
+  static final class ReadBatchFn extends DoFn<List<ModuleFile>, KV<String, PackedModules>> {
     private final Counter modulesRead = Metrics.counter(ReadModules.class, "modulesRead");
 
     @ProcessElement
-    public void process(@Element Iterable<ModuleFile> shard, OutputReceiver<ModuleRecord> out) {
-      for (ModuleFile file : shard) {
-        out.output(read(file));
-        modulesRead.inc();
+    public void process(@Element List<ModuleFile> batch, OutputReceiver<KV<String, PackedModules>> out)
+        throws InterruptedIOException {
+      List<ModuleRecord> records = new ArrayList<>(batch.size());
+      ParsePool.Ordered<ModuleRecord> parsing = ParsePool.ordered(records::add);
+      for (ModuleFile file : batch) {
+        parsing.submit(() -> {
+          ModuleRecord record = read(file);
+          modulesRead.inc();
+          return record;
+        });
       }
+      parsing.finish();
+      String kernel = batch.get(0).getKernel();
+      out.output(KV.of(kernel, PackedModules.of(kernel, records)));
     }
   }
 

@@ -15,20 +15,14 @@ import dev.beamdepmod.schema.ModuleRecord;
 import dev.beamdepmod.schema.ReportKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -37,6 +31,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -45,7 +40,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Streams kernel module trees out of packages (.deb, RPM, tarballs) without unpacking them: each
- * module is parsed as its bytes go by (on a few threads, so one package still uses every core),
+ * module is parsed as its bytes go by (on the shared {@link ParsePool}, so one package still uses every core),
  * and only the compact records leave. A package that cannot be read fails alone: its report says
  * why, and every kernel it held part of is marked so that no incomplete output is written.
  *
@@ -53,7 +48,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * the same kernel, standing in for depmod's directory order together with the archive order.
  */
 public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>, PCollectionTuple> {
-  public static final TupleTag<ModuleRecord> MODULES = new TupleTag<>() {};
+  public static final TupleTag<KV<String, PackedModules>> MODULES = new TupleTag<>() {};
   public static final TupleTag<KV<String, KernelSideFile>> SIDE_FILES = new TupleTag<>() {};
   public static final TupleTag<KV<String, KernelSpec>> SPECS = new TupleTag<>() {};
   public static final TupleTag<KernelReport> FAILURES = new TupleTag<>() {};
@@ -67,46 +62,30 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
   @Override
   public PCollectionTuple expand(PCollection<KV<Long, String>> packages) {
     PCollectionTuple out =
-        packages.apply(
+        packages
+            // One package per worker thread: each streams its own compressed archive.
+            .apply("SpreadPackages", Reshuffle.viaRandomKey())
+            .apply(
             "StreamPackage",
             ParDo.of(new StreamPackageFn(template))
                 .withOutputTags(MODULES, TupleTagList.of(List.of(SIDE_FILES, SPECS, FAILURES))));
-    out.get(MODULES).setCoder(AvroCoder.specific(ModuleRecord.class));
+    out.get(MODULES).setCoder(ReadModules.batchCoder());
     out.get(SIDE_FILES).setCoder(ResolveKernels.sideFileCoder());
     out.get(SPECS).setCoder(ResolveKernels.specCoder());
     out.get(FAILURES).setCoder(AvroCoder.specific(KernelReport.class));
     return out;
   }
 
-  static final class StreamPackageFn extends DoFn<KV<Long, String>, ModuleRecord> {
-    /** Modules parsed ahead of the one being emitted, per thread; bounds the bytes held. */
-    private static final int IN_FLIGHT_PER_THREAD = 2;
+  static final class StreamPackageFn extends DoFn<KV<Long, String>, KV<String, PackedModules>> {
     private static final Set<String> SIDE_FILE_NAMES =
         Set.of(KernelTree.MODULES_ORDER, KernelTree.MODULES_BUILTIN, KernelTree.MODULES_BUILTIN_MODINFO);
 
     private final KernelTemplate template;
     private final Counter modulesRead = Metrics.counter(ReadModules.class, "modulesRead");
     private final Counter packagesRead = Metrics.counter(ReadPackages.class, "packagesRead");
-    private transient ExecutorService pool;
-    private transient int threads;
 
     StreamPackageFn(KernelTemplate template) {
       this.template = template;
-    }
-
-    @Setup
-    public void setup() {
-      threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-      pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "beam-depmod-parse");
-        t.setDaemon(true);
-        return t;
-      });
-    }
-
-    @Teardown
-    public void teardown() {
-      pool.shutdownNow();
     }
 
     @ProcessElement
@@ -114,7 +93,12 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
       String location = pkg.getValue();
       Set<String> kernels = new LinkedHashSet<>();
       Map<String, DepmodConfig> configs = new HashMap<>();
-      ArrayDeque<Future<ModuleRecord>> pending = new ArrayDeque<>();
+      Map<String, List<ModuleRecord>> batches = new HashMap<>();
+      ParsePool.Ordered<ModuleRecord> parsing = ParsePool.ordered(record -> {
+        List<ModuleRecord> batch = batches.computeIfAbsent(record.getKernel(), k -> new ArrayList<>());
+        batch.add(record);
+        if (batch.size() == ReadModules.BATCH_SIZE) emit(record.getKernel(), batches.remove(record.getKernel()), out);
+      });
       long[] entry = {0};
       try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(location, false)))) {
         PackageReader.entries(location, in, new EntryVisitor() {
@@ -137,14 +121,18 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
             if (!ModuleFiles.hasModuleExtension(relpath.substring(relpath.lastIndexOf('/') + 1))) return;
             byte[] bytes = content.readAllBytes();
             long discovery = (pkg.getKey() << 32) | entry[0]++;
-            pending.add(pool.submit(() -> record(kernel, dirname + "/" + relpath, relpath, discovery, bytes)));
-            while (pending.size() > threads * IN_FLIGHT_PER_THREAD) emit(pending.poll(), out);
+            parsing.submit(() -> {
+              ModuleRecord record = record(kernel, dirname + "/" + relpath, relpath, discovery, bytes);
+              modulesRead.inc();
+              return record;
+            });
           }
         });
-        while (!pending.isEmpty()) emit(pending.poll(), out);
+        parsing.finish();
+        batches.forEach((kernel, batch) -> emit(kernel, batch, out));
         packagesRead.inc();
       } catch (IOException e) {
-        pending.forEach(f -> f.cancel(true));
+        parsing.cancel();
         String reason = e.getMessage() != null && e.getMessage().contains(location) ? e.getMessage() : location + ": " + Errno.strerror(e);
         out.get(FAILURES).output(KernelReport.newBuilder()
             .setKernel(location)
@@ -159,16 +147,8 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
       }
     }
 
-    private void emit(Future<ModuleRecord> future, MultiOutputReceiver out) throws InterruptedIOException {
-      try {
-        out.get(MODULES).output(future.get());
-        modulesRead.inc();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted");
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("module reader failed unexpectedly", e.getCause());
-      }
+    private static void emit(String kernel, List<ModuleRecord> batch, MultiOutputReceiver out) {
+      out.get(MODULES).output(KV.of(kernel, PackedModules.of(kernel, batch)));
     }
 
     private static ModuleRecord record(String kernel, String path, String relpath, long discovery, byte[] bytes) {

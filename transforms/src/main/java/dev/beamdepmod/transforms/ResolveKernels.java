@@ -35,7 +35,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -43,41 +42,37 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Groups everything known about each kernel (one key per kernel, never per symbol) and runs
- * depmod's resolution on it: its spec, its module records, and the side files that came with them
+ * depmod's resolution on it: its spec, its batches of module records, and the side files that came with them
  * from packages. Kernels without any module still get a result.
  */
 public final class ResolveKernels
     extends PTransform<KeyedPCollectionTuple<String>, PCollection<KernelResolution>> {
   public static final TupleTag<KernelSpec> SPECS = new TupleTag<>() {};
-  public static final TupleTag<ModuleRecord> MODULES = new TupleTag<>() {};
+  public static final TupleTag<PackedModules> MODULES = new TupleTag<>() {};
   public static final TupleTag<KernelSideFile> SIDE_FILES = new TupleTag<>() {};
 
   /** The three keyed inputs; {@code sideFiles} may be null when no kernel comes from a package. */
   public static KeyedPCollectionTuple<String> inputs(
       PCollection<KV<String, KernelSpec>> specs,
-      PCollection<ModuleRecord> modules,
+      PCollection<KV<String, PackedModules>> modules,
       PCollection<KV<String, KernelSideFile>> sideFiles) {
-    PCollection<KV<String, ModuleRecord>> keyed =
-        modules
-            .apply("KeyByKernel", WithKeys.of(ModuleRecord::getKernel).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(ModuleRecord.class)));
     if (sideFiles == null) {
       sideFiles =
           modules.getPipeline().apply("NoSideFiles", Create.empty(sideFileCoder()));
     }
-    return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, keyed).and(SIDE_FILES, sideFiles);
+    return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, modules).and(SIDE_FILES, sideFiles);
   }
 
   /** Resolution of kernels known when the pipeline is built, whose side files are in their input directories. */
-  public static PTransform<PCollection<ModuleRecord>, PCollection<KernelResolution>> forKernels(List<KernelSpec> kernels) {
+  public static PTransform<PCollection<KV<String, PackedModules>>, PCollection<KernelResolution>> forKernels(
+      List<KernelSpec> kernels) {
     List<KernelSpec> specs = List.copyOf(kernels);
     return new PTransform<>() {
       @Override
-      public PCollection<KernelResolution> expand(PCollection<ModuleRecord> modules) {
+      public PCollection<KernelResolution> expand(PCollection<KV<String, PackedModules>> modules) {
         return inputs(specs(PBegin.in(modules.getPipeline()), specs), modules, null).apply(new ResolveKernels());
       }
     };
@@ -123,7 +118,7 @@ public final class ResolveKernels
         return;
       }
       List<ModuleRecord> modules = new ArrayList<>();
-      all.getAll(MODULES).forEach(modules::add);
+      for (PackedModules batch : all.getAll(MODULES)) modules.addAll(batch.records());
       if (spec.config() != null) modules = keptModules(spec, modules);
       boolean dryRun = spec.settings().dryRun();
       // depmod does not open the builtin files in -n mode.

@@ -14,17 +14,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
@@ -33,8 +34,8 @@ import org.junit.Test;
 public class ReadModulesTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
-  private PCollection<ModuleRecord> read(List<ModuleFile> files, int shards) {
-    return p.apply(Create.of(files).withCoder(AvroCoder.specific(ModuleFile.class))).apply(new ReadModules(shards));
+  private PCollection<ModuleRecord> read(List<ModuleFile> files) {
+    return p.apply(ReadModules.of(files)).apply(ReadModules.unbatched());
   }
 
   private static String fixture(String name) {
@@ -71,7 +72,7 @@ public class ReadModulesTest {
     PCollection<ModuleRecord> records = read(List.of(
         new ModuleFile("k", fixture("fx_core.ko"), core, "kernel/fx/core/fx_core.ko"),
         new ModuleFile("k", fixture("fx-user.ko"), user, null),
-        new ModuleFile("k2", fixture("fx_weak.ko"), weak, "kernel/fx/fx_weak.ko")), 4);
+        new ModuleFile("k2", fixture("fx_weak.ko"), weak, "kernel/fx/fx_weak.ko")));
     PAssert.that(records).satisfies(all -> {
       Map<String, ModuleRecord> r = byPath(all);
       assertEquals(Set.of(core, user, weak), r.keySet());
@@ -112,7 +113,7 @@ public class ReadModulesTest {
       String name = "fx_chain_a.ko" + suffix;
       files.add(new ModuleFile("k", fixture(name), "/m/" + name, name));
     }
-    PAssert.that(read(files, 2)).satisfies(all -> {
+    PAssert.that(read(files)).satisfies(all -> {
       Map<String, ModuleRecord> r = byPath(all);
       ModuleRecord plain = r.get("/m/fx_chain_a.ko");
       assertThat(exports(plain), contains("fx_chain_a_fn=9308b0fb"));
@@ -136,7 +137,7 @@ public class ReadModulesTest {
   public void aFileThatCannotBeOpenedIsARecordWithDepmodsMessage() {
     String path = "/lib/modules/1.0/kernel/gone.ko";
     ModuleFile gone = new ModuleFile("k", MODULES.resolve("no-such-module.ko").toString(), path, "kernel/gone.ko");
-    PAssert.thatSingleton(read(List.of(gone), 1)).satisfies(r -> {
+    PAssert.thatSingleton(read(List.of(gone))).satisfies(r -> {
       assertEquals("gone", r.getName());
       assertEquals(path, r.getPath());
       assertEquals("k", r.getKernel());
@@ -161,7 +162,7 @@ public class ReadModulesTest {
     }
     Set<String> paths = files.stream().map(ModuleFile::getPath).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(42, paths.size());
-    PAssert.that(read(files, 3)).satisfies(all -> {
+    PAssert.that(read(files)).satisfies(all -> {
       List<String> got = new ArrayList<>();
       for (ModuleRecord r : all) {
         got.add(r.getPath());
@@ -169,6 +170,31 @@ public class ReadModulesTest {
       }
       got.sort(null);
       assertEquals(new ArrayList<>(paths), got);
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aKernelTravelsInBatchesOfItsOwnFilesInDiscoveryOrder() {
+    List<ModuleFile> files = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      files.add(new ModuleFile("a", fixture("fx_core.ko"), "/lib/modules/a/m" + i + ".ko", "m" + i + ".ko"));
+      if (i % 150 == 0) files.add(new ModuleFile("b", fixture("fx_core.ko"), "/lib/modules/b/m" + i + ".ko", "m" + i + ".ko"));
+    }
+    PAssert.that(p.apply(ReadModules.of(files))).satisfies(batches -> {
+      Map<String, List<Integer>> sizes = new TreeMap<>();
+      Map<String, List<String>> order = new TreeMap<>();
+      for (KV<String, PackedModules> batch : batches) {
+        sizes.computeIfAbsent(batch.getKey(), k -> new ArrayList<>()).add(batch.getValue().records().size());
+        for (ModuleRecord r : batch.getValue().records()) {
+          assertEquals(batch.getKey(), r.getKernel());
+          order.computeIfAbsent(batch.getKey(), k -> new ArrayList<>()).add(r.getRelpath());
+        }
+      }
+      sizes.values().forEach(Collections::sort);
+      assertEquals(Map.of("a", List.of(44, 256), "b", List.of(2)), sizes);
+      assertEquals(List.of("m0.ko", "m150.ko"), order.get("b"));
       return null;
     });
     p.run().waitUntilFinish();

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
@@ -32,12 +32,14 @@ public class ResolveKernelsTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   /** The records of the cases' modules, each case under its own kernel key. */
-  private PCollection<ModuleRecord> records(String... caseAndKernel) {
-    List<ModuleRecord> records = new ArrayList<>();
+  private PCollection<KV<String, PackedModules>> records(String... caseAndKernel) {
+    List<KV<String, PackedModules>> batches = new ArrayList<>();
     for (int i = 0; i < caseAndKernel.length; i += 2) {
+      List<ModuleRecord> records = new ArrayList<>();
       for (ModuleFile f : moduleFiles(caseAndKernel[i], caseAndKernel[i + 1])) records.add(ReadModules.read(f));
+      batches.add(KV.of(caseAndKernel[i + 1], PackedModules.of(caseAndKernel[i + 1], records)));
     }
-    return p.apply("Records", Create.of(records).withCoder(AvroCoder.specific(ModuleRecord.class)));
+    return p.apply("Records", Create.of(batches).withCoder(ReadModules.batchCoder()));
   }
 
   private static Map<String, DepmodResult> byKernel(Iterable<KernelResolution> resolutions) {
@@ -89,7 +91,7 @@ public class ResolveKernelsTest {
 
   @Test
   public void aKernelWithoutModulesStillGetsItsOutputs() {
-    PCollection<ModuleRecord> none = p.apply(Create.empty(AvroCoder.specific(ModuleRecord.class)));
+    PCollection<KV<String, PackedModules>> none = p.apply(Create.empty(ReadModules.batchCoder()));
     PCollection<KernelResolution> out =
         none.apply(ResolveKernels.forKernels(List.of(spec("empty-tree", "1.0", "/unused", false))));
     PAssert.thatSingleton(out).satisfies(r -> {

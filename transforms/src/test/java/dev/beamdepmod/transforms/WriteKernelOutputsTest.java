@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
@@ -102,7 +102,7 @@ public class WriteKernelOutputsTest {
     Path dir = previousOutputs();
     List<ModuleRecord> records = new ArrayList<>();
     for (ModuleFile f : moduleFiles("chain", "1.0")) records.add(ReadModules.read(f));
-    PCollection<KernelReport> report = p.apply(Create.of(records).withCoder(AvroCoder.specific(ModuleRecord.class)))
+    PCollection<KernelReport> report = p.apply(Create.of(KV.of("1.0", PackedModules.of("1.0", records))).withCoder(ReadModules.batchCoder()))
         .apply(ResolveKernels.forKernels(List.of(spec("chain", "1.0", dir.toString(), false))))
         .apply(new WriteKernelOutputs());
     List<String> written = List.of("modules.dep", "modules.dep.bin", "modules.alias", "modules.alias.bin",
