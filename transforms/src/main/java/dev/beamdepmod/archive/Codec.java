@@ -1,5 +1,6 @@
 package dev.beamdepmod.archive;
 
+import dev.beamdepmod.module.NativeXz;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,10 @@ enum Codec {
     return switch (this) {
       case NONE -> in;
       case GZIP -> new GzipCompressorInputStream(in, true);
-      case XZ -> new XZCompressorInputStream(in, true, DECODER_MEMORY_KIB);
+      case XZ -> {
+        InputStream fast = NativeXz.stream(in, (long) DECODER_MEMORY_KIB << 10);
+        yield fast != null ? fast : new XZCompressorInputStream(in, true, DECODER_MEMORY_KIB);
+      }
       case ZSTD -> new ZstdCompressorInputStream(in);
       case BZIP2 -> new BZip2CompressorInputStream(in, true);
       case LZMA -> new LZMACompressorInputStream(in, DECODER_MEMORY_KIB);

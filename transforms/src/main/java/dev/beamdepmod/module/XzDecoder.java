@@ -25,6 +25,10 @@ final class XzDecoder {
 
   /** Decodes the source from start to its end. */
   static ByteBuffer decode(ModuleSource source, long start) throws DecodeFailure {
+    byte[] fast = decodeNatively(source, start);
+    if (fast != null) {
+      return ByteBuffer.wrap(fast);
+    }
     SourceInputStream in;
     try {
       in = new SourceInputStream(source, start);
@@ -50,6 +54,22 @@ final class XzDecoder {
       // xz-java signals bad data with IOExceptions; anything else it throws on hostile input is,
       // like liblzma's unexpected return codes, an internal error.
       throw new DecodeFailure("xz: " + describe(e, first), Errno.EINVAL.text(), nextStart(in, start));
+    }
+  }
+
+  /** liblzma's result for a plain file, or null to take the path below. */
+  private static byte[] decodeNatively(ModuleSource source, long start) {
+    try {
+      long size = source.size() - start;
+      if (size > Limits.MAX_CONTENT_BYTES) {
+        return null;
+      }
+      ByteBuffer compressed = source.read(start, (int) size);
+      byte[] in = new byte[compressed.remaining()];
+      compressed.get(in);
+      return NativeXz.decode(in, Limits.MAX_CONTENT_BYTES, (long) Limits.MAX_XZ_MEMORY_KIB << 10);
+    } catch (IOException e) {
+      return null;
     }
   }
 
