@@ -1,9 +1,10 @@
 package dev.beamdepmod.bench;
 
-import dev.beamdepmod.module.ModuleReader;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
+import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.transforms.ReadModules;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Reads every module under a module directory and prints what depmod's modules.symbols and
- * modules.alias would say about each one, unordered and without depmod's de-duplication:
+ * Reads every module under a module directory as the pipeline does ({@link ReadModules#read}) and
+ * prints what depmod's modules.symbols and modules.alias would say about each one, unordered and
+ * without depmod's de-duplication:
  * {@code alias symbol:<export> <module>} and {@code alias <alias> <module>} on stdout, and each
  * module's read messages as {@code depmod: <message>} on stderr.
  *
@@ -32,8 +34,9 @@ public final class DumpExportsAndAliases {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.ISO_8859_1);
     Path root = Path.of(dirname);
     for (Path file : KernelTree.moduleFiles(root)) {
-      String path = dirname + "/" + root.relativize(file);
-      ModuleRecord module = ModuleReader.read(path, file);
+      String relpath = root.relativize(file).toString();
+      ModuleRecord module =
+          ReadModules.read(new ModuleFile("", file.toAbsolutePath().toString(), dirname + "/" + relpath, relpath));
       for (ExportedSymbol symbol : module.getExports()) {
         out.println("alias symbol:" + symbol.getName() + " " + module.getName());
       }

@@ -1,9 +1,11 @@
 package dev.beamdepmod.bench;
 
-import dev.beamdepmod.module.ModuleReader;
+import dev.beamdepmod.schema.ModuleFile;
+import dev.beamdepmod.transforms.ReadModules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -19,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Reads every module of a real kernel tree with {@link ModuleReader}, single-threaded like depmod.
+ * Reads every module of a real kernel tree as the pipeline does ({@link ReadModules#read}: Beam's
+ * FileSystems, then the module reader), single-threaded like depmod.
  * The score is kernels per second; the counters give modules/s and MB/s (MB of module files as
  * stored, i.e. compressed for .ko.xz trees).
  *
@@ -33,8 +36,7 @@ public class ReadKernelBenchmark {
   @Param("")
   public String dirname;
 
-  private List<Path> files;
-  private String[] paths;
+  private List<ModuleFile> files;
   private double megabytes;
 
   /** Per-second rates reported next to the score. */
@@ -58,22 +60,22 @@ public class ReadKernelBenchmark {
       throw new IllegalArgumentException("set -p dirname=DIR or -Dkernel.dir=DIR");
     }
     Path root = Path.of(dir);
-    files = KernelTree.moduleFiles(root);
-    paths = new String[files.size()];
+    files = new ArrayList<>();
     long bytes = 0;
-    for (int i = 0; i < paths.length; i++) {
-      paths[i] = dir + "/" + root.relativize(files.get(i));
-      bytes += Files.size(files.get(i));
+    for (Path file : KernelTree.moduleFiles(root)) {
+      String relpath = root.relativize(file).toString();
+      files.add(new ModuleFile("", file.toAbsolutePath().toString(), dir + "/" + relpath, relpath));
+      bytes += Files.size(file);
     }
     megabytes = bytes / 1e6;
   }
 
   @Benchmark
   public void readKernel(Rates rates, Blackhole blackhole) {
-    for (int i = 0; i < paths.length; i++) {
-      blackhole.consume(ModuleReader.read(paths[i], files.get(i)));
+    for (ModuleFile file : files) {
+      blackhole.consume(ReadModules.read(file));
     }
-    rates.modules += paths.length;
+    rates.modules += files.size();
     rates.megabytes += megabytes;
   }
 }

@@ -4,6 +4,7 @@ import dev.beamdepmod.config.DiscoveredModule;
 import dev.beamdepmod.jobs.depmod.KernelJob;
 import dev.beamdepmod.jobs.depmod.KernelPlan;
 import dev.beamdepmod.jobs.depmod.LocalFs;
+import dev.beamdepmod.jobs.depmod.LocalOutputDirectory;
 import dev.beamdepmod.pipeline.DepmodJob;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.schema.KernelReport;
@@ -17,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** Runs one depmod invocation's kernel as a Beam pipeline and hands back what depmod would print. */
+/**
+ * Runs one depmod invocation's kernel as a Beam pipeline and hands back what depmod would print.
+ * The output directory is local: it is prepared here, around the pipeline ({@link LocalOutputDirectory}).
+ */
 public final class BeamKernelJob implements KernelJob {
   private static final String KERNEL = "depmod";
   private final PipelineOptions options;
@@ -41,19 +45,35 @@ public final class BeamKernelJob implements KernelJob {
             location(fs, plan.outdirname()),
             plan.outdirname(),
             plan.settings());
+    if (plan.settings().dryRun()) {
+      return result(run(files, spec), List.of());
+    }
+    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(
+        LocalOutputDirectory.localPath(spec.outputDir()), plan.outdirname())) {
+      // The pipeline runs inside the directory's lock; its warnings come first, as its clearing does.
+      return result(run(files, spec.withOutputFailure(out.failure())), out.warnings());
+    }
+  }
+
+  private KernelReport run(List<ModuleFile> files, KernelSpec spec) {
     try {
-      KernelReport report = DepmodJob.run(options, files, List.of(spec)).get(0);
-      return new DepmodResult(
-          report.getStderr(),
-          bytes(report.getStdout()),
-          report.getExitCode(),
-          new LinkedHashMap<>(),
-          new DepmodResult.Stats(
-              report.getModules(), report.getExports(), report.getUnresolved(),
-              report.getCycleModules(), report.getUnreadableModules()));
+      return DepmodJob.run(options, files, List.of(spec)).get(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static DepmodResult result(KernelReport report, List<String> warnings) {
+    List<String> stderr = new ArrayList<>(warnings);
+    stderr.addAll(report.getStderr());
+    return new DepmodResult(
+        stderr,
+        bytes(report.getStdout()),
+        report.getExitCode(),
+        new LinkedHashMap<>(),
+        new DepmodResult.Stats(
+            report.getModules(), report.getExports(), report.getUnresolved(),
+            report.getCycleModules(), report.getUnreadableModules()));
   }
 
   private static String location(LocalFs fs, String depmodPath) {

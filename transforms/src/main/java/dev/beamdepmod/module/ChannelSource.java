@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A module file read through a channel, one requested range at a time: for an uncompressed module
@@ -19,11 +17,6 @@ public final class ChannelSource implements ModuleSource, Closeable {
 
   public ChannelSource(SeekableByteChannel channel) {
     this.channel = channel;
-  }
-
-  /** Opens a file for reading; close the source when done. */
-  public static ChannelSource open(Path file) throws IOException {
-    return new ChannelSource(FileChannel.open(file, StandardOpenOption.READ));
   }
 
   @Override
@@ -56,14 +49,5 @@ public final class ChannelSource implements ModuleSource, Closeable {
   @Override
   public void close() throws IOException {
     channel.close();
-  }
-
-  /** Closes after reading, when a failure to close cannot change what was read. */
-  void closeQuietly() {
-    try {
-      close();
-    } catch (IOException ignored) {
-      // Nothing was written; the content read is complete either way.
-    }
   }
 }

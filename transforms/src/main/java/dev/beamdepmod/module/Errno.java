@@ -46,7 +46,8 @@ public enum Errno {
   /**
    * The strerror text of the errno behind an I/O failure. The JDK reports most errno values through
    * the strerror text itself (as a FileSystemException reason or an IOException message); anything it
-   * does not name is reported as a plain I/O error.
+   * does not name is reported as a plain I/O error. Only the exception is looked at: the
+   * java.nio.file exception types are what Beam's local file system throws, no file is touched here.
    */
   public static String strerror(IOException e) {
     if (e instanceof NoSuchFileException) {
@@ -66,7 +67,7 @@ public enum Errno {
       detail = detail.substring(0, detail.length() - JDK_ELOOP_SUFFIX.length());
     }
     if (e instanceof FileNotFoundException && detail != null) {
-      // FileInputStream reports "<path> (<strerror>)".
+      // The JDK's file streams (behind Beam's local file system) report "<path> (<strerror>)".
       int open = detail.lastIndexOf(" (");
       if (open >= 0 && detail.endsWith(")")) {
         detail = detail.substring(open + 2, detail.length() - 1);

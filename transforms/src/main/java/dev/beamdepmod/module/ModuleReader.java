@@ -4,8 +4,6 @@ import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
 import dev.beamdepmod.schema.ModuleRecord;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,21 +24,6 @@ public final class ModuleReader {
    */
   public static ModuleRecord read(String path, ModuleSource source) {
     return new Reading(path, source).run();
-  }
-
-  /** {@link #read(String, ModuleSource)} on a file, which is opened and closed here. */
-  public static ModuleRecord read(String path, Path file) {
-    ChannelSource source;
-    try {
-      source = ChannelSource.open(file);
-    } catch (IOException e) {
-      return unreadable(path, Errno.strerror(e));
-    }
-    try {
-      return read(path, source);
-    } finally {
-      source.closeQuietly();
-    }
   }
 
   /** The record of a module file that could not even be opened, with depmod's message. */

@@ -20,6 +20,9 @@ import java.util.List;
  *     directory walk), kept in its report
  * @param snapshot whether to also write the kernel's comparison snapshot ({@code snapshot.avro},
  *     the input of {@code beam-depmod diff}) into its output directory
+ * @param outputFailure depmod's message for an output directory found unusable before the pipeline
+ *     (a local one is created by the launcher, as depmod creates it): the kernel then writes nothing
+ *     and, if it has files to write, ends with this message and exit status 1; null when usable
  */
 public record KernelSpec(
     String kernel,
@@ -30,7 +33,8 @@ public record KernelSpec(
     DepmodSettings settings,
     DepmodConfig config,
     List<String> messages,
-    boolean snapshot)
+    boolean snapshot,
+    String outputFailure)
     implements Serializable {
 
   public KernelSpec {
@@ -41,6 +45,10 @@ public record KernelSpec(
   public static KernelSpec discovered(
       String kernel, String dirname, String inputDir, String outputDir, String outputDirName,
       DepmodSettings settings) {
-    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, null, List.of(), false);
+    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, null, List.of(), false, null);
+  }
+
+  public KernelSpec withOutputFailure(String failure) {
+    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, config, messages, snapshot, failure);
   }
 }

@@ -41,14 +41,14 @@ public record KernelTemplate(String outputRoot, DepmodSettings settings, List<Co
     List<String> messages = configMessages(config);
     messages.addAll(walkMessages);
     String out = outputDir(version);
-    return new KernelSpec(version, dirname, inputDir, out, out, settings, null, messages, true);
+    return new KernelSpec(version, dirname, inputDir, out, out, settings, null, messages, true, null);
   }
 
   /** A kernel read from packages: same-name modules are decided after reading, side files come along. */
   public KernelSpec packaged(String version, String dirname) {
     DepmodConfig config = config(version);
     String out = outputDir(version);
-    return new KernelSpec(version, dirname, null, out, out, settings, config, configMessages(config), true);
+    return new KernelSpec(version, dirname, null, out, out, settings, config, configMessages(config), true, null);
   }
 
   private List<String> configMessages(DepmodConfig config) {

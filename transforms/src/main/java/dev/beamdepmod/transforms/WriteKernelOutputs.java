@@ -9,12 +9,13 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -32,11 +33,24 @@ import org.apache.beam.sdk.values.PCollection;
  * Writes each kernel's output files all-or-nothing: every file goes to a temporary name in the
  * output directory first, and only when all of them are complete are they renamed into place. Any
  * failure before the renames removes the temporary files and leaves the previous outputs untouched.
- * A run killed before its renames leaves its temporary files behind; the next run into a local
- * directory removes them ({@link LocalOutputDirectory}).
+ * All I/O goes through Beam's FileSystems, so the directory can be local or on an object store. A
+ * run killed before its renames leaves its temporary files behind; for a local directory, the
+ * launcher of the next run removes them ({@link #isTemporaryFile}) before its pipeline starts.
  */
 public final class WriteKernelOutputs
     extends PTransform<PCollection<KernelResolution>, PCollection<KernelReport>> {
+  /** Our temporary files: an output name, a random UUID, ".tmp" (see {@link #writeAtomically}). */
+  private static final Pattern TEMPORARY =
+      Pattern.compile("(.+)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+
+  /**
+   * Whether a file name is a temporary name this writer gives one of its files (depmod's, all
+   * named {@code modules.*}, and the snapshot); other files with such names are not ours.
+   */
+  public static boolean isTemporaryFile(String name) {
+    Matcher m = TEMPORARY.matcher(name);
+    return m.matches() && (m.group(1).startsWith("modules.") || m.group(1).equals(Snapshots.FILE_NAME));
+  }
 
   @Override
   public PCollection<KernelReport> expand(PCollection<KernelResolution> resolutions) {
@@ -68,7 +82,9 @@ public final class WriteKernelOutputs
     Map<String, byte[]> files = new LinkedHashMap<>(result.files());
     if (snapshot != null && !spec.settings().dryRun()) files.put(Snapshots.FILE_NAME, snapshot);
     if (!files.isEmpty()) {
-      String failure = writeAll(spec, files, stderr);
+      String failure = spec.outputFailure() != null
+          ? spec.outputFailure()
+          : writeAtomically(spec, FileSystems.matchNewResource(spec.outputDir(), true), files);
       if (failure == null) {
         written.addAll(files.keySet());
       } else {
@@ -92,24 +108,10 @@ public final class WriteKernelOutputs
   }
 
   /**
-   * @param warnings receives messages that do not stop the write
-   * @return null on success, else depmod's message for the failure
-   */
-  private static String writeAll(KernelSpec spec, Map<String, byte[]> files, List<String> warnings) {
-    ResourceId dir = FileSystems.matchNewResource(spec.outputDir(), true);
-    // A local directory is created, locked and cleared first; object stores have no directories.
-    Path local = "file".equals(dir.getScheme()) && dir.toString().startsWith("/") ? Path.of(dir.toString()) : null;
-    try (LocalOutputDirectory ignored =
-        local == null ? null : LocalOutputDirectory.open(local, spec.outputDirName(), files.keySet(), warnings)) {
-      return writeAtomically(spec, dir, files);
-    } catch (LocalOutputDirectory.Failure f) {
-      return f.getMessage();
-    }
-  }
-
-  /**
    * Every file to a temporary name, then all renamed into place. A failure before the renames
    * changes no file; a rename that fails leaves the files renamed before it in place.
+   *
+   * @return null on success, else depmod's message for the failure
    */
   private static String writeAtomically(KernelSpec spec, ResourceId dir, Map<String, byte[]> files) {
     String tag = "." + UUID.randomUUID() + ".tmp";

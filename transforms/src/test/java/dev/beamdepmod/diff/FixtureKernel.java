@@ -1,11 +1,12 @@
 package dev.beamdepmod.diff;
 
-import dev.beamdepmod.module.ModuleReader;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
 import dev.beamdepmod.resolve.Resolver;
+import dev.beamdepmod.transforms.ReadModules;
 import dev.beamdepmod.schema.KernelSnapshot;
+import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,9 +41,8 @@ final class FixtureKernel {
 
   /** Likewise, with the record changed as a kernel built differently would have it. */
   FixtureKernel module(String relpath, String fixture, Consumer<ModuleRecord> edit) {
-    ModuleRecord r = ModuleReader.read(dirname + "/" + relpath, MODULES.resolve(fixture));
-    r.setKernel(version);
-    r.setRelpath(relpath);
+    ModuleRecord r = ReadModules.read(new ModuleFile(
+        version, MODULES.resolve(fixture).toAbsolutePath().toString(), dirname + "/" + relpath, relpath));
     edit.accept(r);
     records.add(r);
     order.append(relpath.replaceAll("\\.ko\\..*", ".ko")).append('\n');

@@ -25,7 +25,7 @@ public class FixtureModulesTest {
 
   private static ModuleRecord read(String file) {
     Path p = MODULES.resolve(file);
-    return ModuleReader.read(p.toString(), p);
+    return ModuleRecords.read(p.toString(), p);
   }
 
   private static Map<String, Long> crcs(List<ExportedSymbol> exports) {

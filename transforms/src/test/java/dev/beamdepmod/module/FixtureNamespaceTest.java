@@ -12,7 +12,7 @@ import org.junit.Test;
 /** Namespaces of the kbuild-made fixture modules (fixtures/README.md). */
 public class FixtureNamespaceTest {
   private static ModuleRecord fixture(String file) {
-    return ModuleReader.read("/lib/modules/1.0/kernel/" + file, Path.of("../fixtures/modules", file));
+    return ModuleRecords.read("/lib/modules/1.0/kernel/" + file, Path.of("../fixtures/modules", file));
   }
 
   @Test

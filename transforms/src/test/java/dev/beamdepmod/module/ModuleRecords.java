@@ -4,6 +4,10 @@ import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
 import dev.beamdepmod.schema.ModuleRecord;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,6 +19,15 @@ final class ModuleRecords {
 
   static ModuleRecord read(byte[] file) {
     return ModuleReader.read(PATH, ByteBufferSource.of(file));
+  }
+
+  /** A module file on the local disk, read through a FileChannel as the pipeline reads local files. */
+  static ModuleRecord read(String path, Path file) {
+    try (ChannelSource source = new ChannelSource(FileChannel.open(file, StandardOpenOption.READ))) {
+      return ModuleReader.read(path, source);
+    } catch (IOException e) {
+      return ModuleReader.unreadable(path, Errno.strerror(e));
+    }
   }
 
   /** "name=crc" with the CRC in hex. */

@@ -134,7 +134,7 @@ public class ModuleSourceTest {
     try (ChannelSource source = new ChannelSource(FileChannel.open(file, StandardOpenOption.READ))) {
       assertEquals(ModuleRecords.read(MODULE), ModuleReader.read(PATH, source));
     }
-    assertEquals(ModuleRecords.read(MODULE), ModuleReader.read(PATH, file));
+    assertEquals(ModuleRecords.read(MODULE), ModuleRecords.read(PATH, file));
     ByteBuffer direct = ByteBuffer.allocateDirect(MODULE.length).put(MODULE).flip();
     assertEquals(ModuleRecords.read(MODULE), ModuleReader.read(PATH, new ByteBufferSource(direct)));
     ByteBuffer readOnly = ByteBuffer.wrap(MODULE).asReadOnlyBuffer();
@@ -144,7 +144,7 @@ public class ModuleSourceTest {
   @Test
   public void compressedFileThroughAChannel() throws IOException {
     Path file = write(CompressedModuleTest.xz(MODULE));
-    assertEquals(ModuleRecords.read(MODULE).getModinfo(), ModuleReader.read(PATH, file).getModinfo());
+    assertEquals(ModuleRecords.read(MODULE).getModinfo(), ModuleRecords.read(PATH, file).getModinfo());
   }
 
   @Test
@@ -156,7 +156,7 @@ public class ModuleSourceTest {
 
   @Test
   public void ioFailuresBecomeStrerrorTexts() {
-    assertThat(ModuleReader.read(PATH, tmp.getRoot().toPath().resolve("missing.ko")).getMessages(),
+    assertThat(ModuleRecords.read(PATH, tmp.getRoot().toPath().resolve("missing.ko")).getMessages(),
         contains(failed("No such file or directory")));
     assertThat(ModuleReader.read(PATH, failing(new AccessDeniedException(PATH))).getMessages(),
         contains(failed("Permission denied")));
@@ -168,6 +168,6 @@ public class ModuleSourceTest {
 
   @Test
   public void fileShorterThanTheMagicIsInvalid() throws IOException {
-    assertThat(ModuleReader.read(PATH, write(new byte[5])).getMessages(), contains(failed("Invalid argument")));
+    assertThat(ModuleRecords.read(PATH, write(new byte[5])).getMessages(), contains(failed("Invalid argument")));
   }
 }

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.schema.KernelReport;
@@ -11,14 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
@@ -74,53 +72,29 @@ public class WriteKernelOutputsFaultsTest {
   }
 
   @Test
-  public void temporaryFilesOfAKilledRunAreRemoved() throws IOException {
+  public void aFailureFoundBeforeThePipelineEndsTheMessagesAndWritesNothing() throws IOException {
     Path dir = tmp.newFolder("out").toPath();
-    Files.writeString(dir.resolve("modules.dep." + UUID.randomUUID() + ".tmp"), "half a");
-    Files.writeString(dir.resolve("modules.dep.bin." + UUID.randomUUID() + ".tmp"), "half b");
-    // Not ours: another name, another pattern, kmod's own temporary file.
-    String notes = "notes." + UUID.randomUUID() + ".tmp";
-    for (String other : List.of(notes, "modules.dep.tmp", "modules.dep.15443.469536.1795316046")) {
-      Files.writeString(dir.resolve(other), "x");
-    }
-    assertEquals(0, write(dir, RESULT).getExitCode());
-    assertEquals(
-        List.of("modules.dep", "modules.dep.15443.469536.1795316046", "modules.dep.bin", "modules.dep.tmp", notes),
-        List.copyOf(listing(dir).keySet()));
-  }
-
-  /** Kernels written in parallel threads of one JVM (file locks are per process). */
-  @Test
-  public void parallelWritesInOneProcess() throws Exception {
-    Path root = tmp.getRoot().toPath();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<KernelReport>> reports = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        Path dir = root.resolve("k" + i);
-        reports.add(pool.submit(() -> write(dir, RESULT)));
-      }
-      for (int i = 0; i < 8; i++) {
-        assertEquals(0, reports.get(i).get().getExitCode());
-        assertEquals(Map.of("modules.dep", "new dep\n", "modules.dep.bin", "new bin"), listing(root.resolve("k" + i)));
-      }
-    } finally {
-      pool.shutdown();
-    }
+    String failure = "depmod: FATAL: could not create directory /out/1.0: Not a directory";
+    DepmodResult warned = new DepmodResult(List.of("depmod: WARNING: resolved"), new byte[0], 0, RESULT.files(),
+        RESULT.stats());
+    KernelReport report = WriteKernelOutputs.write(
+        KernelSpec.discovered("k", "/in", "/in", dir.toString(), "/out/1.0", null).withOutputFailure(failure), warned, null);
+    assertEquals(1, report.getExitCode());
+    assertEquals(List.of("depmod: WARNING: resolved", failure), report.getStderr());
+    assertEquals(List.of(), report.getFilesWritten());
+    assertEquals(new TreeMap<>(), listing(dir));
   }
 
   @Test
-  public void outputDirectoryIsCreatedAsDepmodCreatesIt() throws IOException {
-    Path root = tmp.getRoot().toPath();
-    Files.writeString(root.resolve("file"), "");
-    Files.createSymbolicLink(root.resolve("dangling"), root.resolve("nowhere"));
-    assertEquals("depmod: FATAL: could not create directory /out/1.0: Not a directory",
-        write(root.resolve("file/lib/modules/1.0"), RESULT).getStderr().get(0));
-    assertEquals("depmod: FATAL: could not create directory /out/1.0: No such file or directory",
-        write(root.resolve("file"), RESULT).getStderr().get(0));
-    assertEquals("depmod: FATAL: could not create directory /out/1.0: No such file or directory",
-        write(root.resolve("dangling/1.0"), RESULT).getStderr().get(0));
-    assertEquals("depmod: FATAL: could not open directory /out/1.0: No such file or directory",
-        write(root.resolve("dangling"), RESULT).getStderr().get(0));
+  public void onlyTheWritersTemporaryNamesOfItsOwnFilesAreTemporaryFiles() {
+    String uuid = UUID.randomUUID().toString();
+    for (String name : List.of("modules.dep", "modules.builtin.alias.bin", "snapshot.avro")) {
+      assertTrue(name, WriteKernelOutputs.isTemporaryFile(name + "." + uuid + ".tmp"));
+    }
+    // Another name, another pattern, kmod's own temporary file.
+    for (String name : List.of("notes." + uuid + ".tmp", "modules.dep.tmp", "modules.dep.15443.469536.1795316046",
+        "modules.dep." + uuid.toUpperCase() + ".tmp", "modules.dep." + uuid)) {
+      assertFalse(name, WriteKernelOutputs.isTemporaryFile(name));
+    }
   }
 }

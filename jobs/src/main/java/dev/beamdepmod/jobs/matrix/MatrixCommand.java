@@ -6,6 +6,7 @@ import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.jobs.depmod.ConfigFiles;
 import dev.beamdepmod.jobs.depmod.LocalFs;
+import dev.beamdepmod.jobs.depmod.LocalOutputDirectory;
 import dev.beamdepmod.pipeline.DepmodJob;
 import dev.beamdepmod.pipeline.RunMatrix;
 import dev.beamdepmod.resolve.DepmodSettings;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
@@ -88,28 +90,40 @@ public final class MatrixCommand {
     errors.addAll(found.errors);
     err.printf("beam-depmod: %d kernels in trees (%d modules), %d packages%n",
         found.kernels.size(), found.walkedModules, found.packages.size());
-    List<KernelReport> reports;
-    try {
-      reports = DepmodJob.run(
-          options,
-          new RunMatrix(template, found.kernels, found.files, found.packages, avro),
-          !progress ? null : p -> err.printf("progress: %d modules read (%d from trees), %d/%d packages, %d kernels written%n",
-              p.modulesRead(), found.walkedModules, p.packagesRead(), found.packages.size(), p.kernelsWritten()));
-    } catch (IOException | RuntimeException e) {
-      err.println("beam-depmod: ERROR: the matrix pipeline failed: " + e);
-      return 1;
+    // A local output root is created, locked and cleared around the pipeline; object stores need none of that.
+    FileSystems.setDefaultPipelineOptions(options);
+    Path local = LocalOutputDirectory.localPath(output);
+    try (LocalOutputDirectory root = local == null ? null : LocalOutputDirectory.prepareRoot(local, output)) {
+      if (root != null) {
+        root.warnings().forEach(err::println);
+        if (root.failure() != null) {
+          err.println(root.failure());
+          return 1;
+        }
+      }
+      List<KernelReport> reports;
+      try {
+        reports = DepmodJob.run(
+            options,
+            new RunMatrix(template, found.kernels, found.files, found.packages, avro),
+            !progress ? null : p -> err.printf("progress: %d modules read (%d from trees), %d/%d packages, %d kernels written%n",
+                p.modulesRead(), found.walkedModules, p.packagesRead(), found.packages.size(), p.kernelsWritten()));
+      } catch (IOException | RuntimeException e) {
+        err.println("beam-depmod: ERROR: the matrix pipeline failed: " + e);
+        return 1;
+      }
+      MatrixSummary summary = new MatrixSummary(reports, errors);
+      String text = summary.text();
+      out.print(text);
+      try {
+        write(output, "matrix-summary.json", summary.json());
+        write(output, "matrix-summary.txt", text);
+      } catch (IOException e) {
+        err.println("beam-depmod: ERROR: could not write the summary into " + output + ": " + e.getMessage());
+        return 1;
+      }
+      return summary.failed() ? 1 : 0;
     }
-    MatrixSummary summary = new MatrixSummary(reports, errors);
-    String text = summary.text();
-    out.print(text);
-    try {
-      write(output, "matrix-summary.json", summary.json());
-      write(output, "matrix-summary.txt", text);
-    } catch (IOException e) {
-      err.println("beam-depmod: ERROR: could not write the summary into " + output + ": " + e.getMessage());
-      return 1;
-    }
-    return summary.failed() ? 1 : 0;
   }
 
   private static int usage(PrintStream err, String problem) {
