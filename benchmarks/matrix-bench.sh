@@ -31,7 +31,7 @@ while read -r deb root ver moddir; do
   echo "$ver: kmod ${t} ms on the tree"
 done < "$work/kernels"
 rm -rf "$work/x"
-export BEAM_DEPMOD_JAVA_OPTS=${BEAM_DEPMOD_JAVA_OPTS:--XX:+UseParallelGC -Xss8m -Xmx1200m}
+export BEAM_DEPMOD_JAVA_OPTS=${BEAM_DEPMOD_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xss8m -Xmx1200m}
 a=$(timed "$work/beam-trees" "$top/bin/beam-depmod" matrix --input "${roots[@]}" --output "$work/beam-trees-out")
 c=$(timed "$work/beam-debs" "$top/bin/beam-depmod" matrix --input "${debs[@]}" --output "$work/beam-debs-out")
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
