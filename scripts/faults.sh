@@ -209,6 +209,8 @@ if command -v strace >/dev/null; then
 fi
 o=$work/kill; d=$o/lib/modules/1.0
 old=0 new=0 mixed=0 partial=0 early=0 midwrite=0 late=0
+# The temporary files of the current run (a killed run's stay until the next run removes them).
+own_temps() { comm -13 <(echo "$temps_before") <(ls -A "$d" 2>/dev/null | grep -E "$temp_re"); }
 for i in $(seq 1 "$kills"); do
   tree=A; [ $((i % 2)) = 0 ] && tree=B
   before=$(state "$d")
@@ -219,7 +221,7 @@ for i in $(seq 1 "$kills"); do
     sleep "$((RANDOM % 4)).$((RANDOM % 10))" # any point of the run, mostly before writing
   else
     for _ in $(seq 1 20000); do # until its first temporary file, then a random moment of the write
-      [ "$(temps "$d")" != 0 ] || ! kill -0 "$runner" 2>/dev/null && break
+      [ -n "$(own_temps)" ] || ! kill -0 "$runner" 2>/dev/null && break
       sleep 0.001
     done
     sleep "0.$(printf '%03d' $((RANDOM % 300)))"
@@ -230,7 +232,7 @@ for i in $(seq 1 "$kills"); do
   wait "$runner" 2>/dev/null
   after=$(state "$d")
   # Where the kill fell: before the write (nothing new), in it (temporary files of its own), after it.
-  if [ -n "$(comm -13 <(echo "$temps_before") <(ls -A "$d" 2>/dev/null | grep -E "$temp_re"))" ]; then
+  if [ -n "$(own_temps)" ]; then
     midwrite=$((midwrite + 1))
   elif [ "$after" = "$before" ]; then early=$((early + 1))
   else late=$((late + 1)); fi

@@ -1,6 +1,13 @@
 package dev.beamdepmod.config;
 
-/** A string that lets a backtracking matcher examine only so many characters before it gives up. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A string that lets a backtracking matcher examine only so many characters before it gives up.
+ * One character follows the text, outside the matcher's region: only a lookaround sees it, so that
+ * {@link PosixEre#STEP} also looks at (and counts) a character at the end of the text.
+ */
 final class BoundedText implements CharSequence {
   /** The matcher examined more characters than allowed. */
   static final class Exhausted extends RuntimeException {
@@ -9,16 +16,24 @@ final class BoundedText implements CharSequence {
     }
   }
 
+  /** After the text; no word character, so \b, \< and \> see it as the end. */
+  private static final char END = '\u0100';
+
   private final String text;
   private final long[] budget;
 
   BoundedText(String text, long budget) {
-    this(text, new long[] {budget});
+    this(text + END, new long[] {budget});
   }
 
   private BoundedText(String text, long[] budget) {
     this.text = text;
     this.budget = budget;
+  }
+
+  /** A matcher of the text without its end character, with the lookarounds seeing that character. */
+  Matcher matcher(Pattern pattern) {
+    return pattern.matcher(this).region(0, text.length() - 1).useTransparentBounds(true);
   }
 
   @Override

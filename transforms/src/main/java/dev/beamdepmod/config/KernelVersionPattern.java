@@ -21,8 +21,9 @@ final class KernelVersionPattern {
   /** Longest pattern tried (real ones are a few dozen bytes). */
   static final int MAX_PATTERN_BYTES = 64 << 10;
   /**
-   * Version characters the matcher may examine, all attempts together (a fraction of a second;
-   * even a 64 KiB alternation of versions needs under a million).
+   * Version characters the matcher may examine, all attempts together, every atom tried examining
+   * one ({@link PosixEre#STEP}), so the work is bounded too where backtracking examines nothing
+   * else (a fraction of a second; even a 64 KiB alternation of versions needs under a million).
    */
   static final long MAX_CHARS_EXAMINED = 4 << 20;
   /** Address space reserved for the matcher's stack (committed only as far as it is used). */
@@ -66,7 +67,7 @@ final class KernelVersionPattern {
       return Outcome.TOO_COMPLEX;
     }
     try {
-      return pattern.matcher(new BoundedText(version, MAX_CHARS_EXAMINED)).find() ? Outcome.MATCH : Outcome.NO_MATCH;
+      return new BoundedText(version, MAX_CHARS_EXAMINED).matcher(pattern).find() ? Outcome.MATCH : Outcome.NO_MATCH;
     } catch (BoundedText.Exhausted | StackOverflowError e) {
       return Outcome.TOO_COMPLEX;
     }

@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
 final class PosixEre {
   private static final int DUP_MAX = 0x7fff;
   private static final String WORD = "[A-Za-z0-9_]";
+  /**
+   * Looks at the character at the current position and matches empty; it needs a character after the
+   * end of the text, which the matcher can only see through a lookaround (transparent bounds).
+   */
+  static final String STEP = "(?=(?s:.))";
 
   private final String re;
   private int pos;
@@ -56,7 +61,11 @@ final class PosixEre {
       throw new IllegalArgumentException("Invalid preceding regular expression");
     }
     int start = out.length();
+    // Every atom first looks at a character (KernelVersionPattern counts these looks), so that no
+    // backtracking, not even over empty matches at the end of the text, goes uncounted.
+    out.append("(?:").append(STEP);
     boolean quantifiable = atom(depth);
+    out.append(')');
     boolean quantified = false;
     // Stacked quantifiers apply to what precedes them as a whole. Runs of *, + and ? collapse into
     // one (a** is a*, a+? is a*): nested loops would make java.util.regex backtrack exponentially.

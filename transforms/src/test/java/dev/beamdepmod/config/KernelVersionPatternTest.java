@@ -183,6 +183,11 @@ public class KernelVersionPatternTest {
   @Test
   public void runawayBacktrackingIsTooComplex() {
     assertEquals(Outcome.TOO_COMPLEX, KernelVersionPattern.match("((.*)*)*".repeat(5) + "x", V));
+    // Backtracking at the end of the version, where no character is left to examine (found by
+    // fuzzing; the second one glibc matches).
+    assertEquals(Outcome.TOO_COMPLEX,
+        KernelVersionPattern.match("((.*)*((.*)*((.*)*((.*)*)*)*)*((.)*)*)*((.*)*)*x", V));
+    assertEquals(Outcome.TOO_COMPLEX, KernelVersionPattern.match("(|)".repeat(30) + "$", V));
   }
 
   @Test
