@@ -58,8 +58,13 @@ public final class ReadModules extends PTransform<PBegin, PCollection<KV<String,
       if (kernel.isEmpty() || kernel.get(kernel.size() - 1).size() == BATCH_SIZE) kernel.add(new ArrayList<>());
       kernel.get(kernel.size() - 1).add(f);
     }
+    // Round robin over the kernels: runners split the batches into contiguous ranges, and one
+    // range holding all of a compressed kernel would keep one worker busy long after the others.
     List<List<ModuleFile>> batches = new ArrayList<>();
-    perKernel.values().forEach(batches::addAll);
+    int rounds = perKernel.values().stream().mapToInt(List::size).max().orElse(0);
+    for (int i = 0; i < rounds; i++) {
+      for (List<List<ModuleFile>> kernel : perKernel.values()) if (i < kernel.size()) batches.add(kernel.get(i));
+    }
     return new ReadModules(batches);
   }
 
