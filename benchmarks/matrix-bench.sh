@@ -14,25 +14,32 @@ work=$(mktemp -d /tmp/beam-depmod-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 "$top/scripts/fetch-kernels.sh" "${specs[@]}" > "$work/kernels"
 (cd "$top" && mvn -B -q -o -DskipTests -pl jobs -am package >/dev/null 2>&1 || mvn -B -q -DskipTests -pl jobs -am package >/dev/null)
+# Installation, not a run: bin/beam-depmod makes its class-data archive on the first run of a new jar.
+"$top/bin/beam-depmod" -n -b "$top/examples/tree/root" 6.1.0-demo-amd64 >/dev/null
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 timed() { # OUTFILE CMD... -> wall ms on stdout, peak RSS KiB in OUTFILE.rss
   local out=$1; shift; local s; s=$(date +%s%N)
   /usr/bin/time -f %M -o "$out.rss" "$@" >"$out.log" 2>&1 || { echo "failed: $*" >&2; tail -5 "$out.log" >&2; exit 1; }
   ms "$s"
 }
-roots=(); debs=(); b=0; d=0; n=0
+export BEAM_DEPMOD_JAVA_OPTS=${BEAM_DEPMOD_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xss8m -Xmx1200m}
+roots=(); debs=(); mods=(); vers=(); b=0; d=0; n=0
 while read -r deb root ver moddir; do
-  n=$((n + 1)); roots+=("$root"); debs+=("$deb")
+  n=$((n + 1)); roots+=("$root"); debs+=("$deb"); vers+=("$ver"); mods+=("$moddir")
   t=$(timed "$work/kmod-$n" "$oracle" -b "$root" -m "/$moddir" -o "$work/kmod-out-$n" "$ver"); b=$((b + t))
-  s=$(date +%s%N)
-  rm -rf "$work/x"; mkdir -p "$work/x"; dpkg-deb -x "$deb" "$work/x"
-  "$oracle" -b "$work/x" -m "/$moddir" -o "$work/kmod-deb-$n" "$ver" 2>/dev/null
-  d=$((d + $(ms "$s")))
   echo "$ver: kmod ${t} ms on the tree"
 done < "$work/kernels"
-rm -rf "$work/x"
-export BEAM_DEPMOD_JAVA_OPTS=${BEAM_DEPMOD_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xss8m -Xmx1200m}
+# Each side starts with no writeback of the other's files pending.
+sync
 a=$(timed "$work/beam-trees" "$top/bin/beam-depmod" matrix --input "${roots[@]}" --output "$work/beam-trees-out")
+for i in "${!debs[@]}"; do
+  s=$(date +%s%N)
+  rm -rf "$work/x"; mkdir -p "$work/x"; dpkg-deb -x "${debs[$i]}" "$work/x"
+  "$oracle" -b "$work/x" -m "/${mods[$i]}" -o "$work/kmod-deb-$i" "${vers[$i]}" 2>/dev/null
+  d=$((d + $(ms "$s")))
+done
+rm -rf "$work/x"
+sync
 c=$(timed "$work/beam-debs" "$top/bin/beam-depmod" matrix --input "${debs[@]}" --output "$work/beam-debs-out")
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
 echo

@@ -70,12 +70,18 @@ public final class Main {
   /**
    * The DirectRunner's immutability and encodability checks re-encode every element; they guard
    * against bugs in user DoFns during development and only cost time here, unless asked for.
+   * Its scheduler spins on any idle worker thread, so it gets one worker per core rather than its
+   * default of at least three: parsing runs on our own pool, and on two cores the third worker only
+   * made room for the spinning (eight .deb packages: 24 s instead of 21 s).
    */
   static PipelineOptions pipelineOptions(List<String> beamArgs) {
     PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).create();
     DirectOptions direct = options.as(DirectOptions.class);
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) direct.setEnforceImmutability(false);
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) direct.setEnforceEncodability(false);
+    if (beamArgs.stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
+      direct.setTargetParallelism(Runtime.getRuntime().availableProcessors());
+    }
     return options;
   }
 }
