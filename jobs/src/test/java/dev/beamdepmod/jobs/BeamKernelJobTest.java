@@ -44,6 +44,17 @@ public class BeamKernelJobTest {
     assertEquals("", Files.readString(file));
   }
 
+  /** depmod creates the directory before producing its first file: none of the files' own warnings come before the end. */
+  @Test
+  public void anOutputDirectoryDepmodCannotCreateEndsTheRunBeforeTheFilesMessages() throws IOException {
+    Path file = tmp.newFile("file").toPath();
+    // As the oracle prints it: modules.order is read before, modules.builtin(.modinfo) only while writing.
+    assertEquals(new Run(1,
+            "depmod: WARNING: could not open modules.order at " + TREES + "/no-order/root/lib/modules/1.0: No such file or directory\n"
+                + "depmod: FATAL: could not create directory " + file + "/lib/modules/1.0: Not a directory\n"),
+        depmod("no-order", file));
+  }
+
   /** depmod creates its output directory only when it has something to write. */
   @Test
   public void aRunWithNothingToWriteCreatesNoDirectory() {

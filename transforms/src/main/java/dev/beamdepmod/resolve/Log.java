@@ -31,6 +31,11 @@ final class Log {
     lines.add("depmod: " + levelAndText);
   }
 
+  /** A line made by the caller, printed as it is. */
+  void printed(String line) {
+    lines.add(line);
+  }
+
   List<String> lines() {
     return lines;
   }

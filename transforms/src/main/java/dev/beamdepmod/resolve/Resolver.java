@@ -28,6 +28,16 @@ public final class Resolver {
   /** {@link #resolve}, keeping the resolved module graph for kernel comparisons. */
   public static Resolution resolveWithGraph(
       Collection<ModuleRecord> records, KernelInputs inputs, DepmodSettings settings) {
+    return resolveWithGraph(records, inputs, settings, null);
+  }
+
+  /**
+   * @param outputFailure depmod's line for an output directory it cannot create, found before the
+   *     pipeline; depmod creates it before producing the first file, so it ends the run there,
+   *     before any of the files' own messages. Null when the directory is usable.
+   */
+  public static Resolution resolveWithGraph(
+      Collection<ModuleRecord> records, KernelInputs inputs, DepmodSettings settings, String outputFailure) {
     Log log = new Log();
     StringBuilder stdout = new StringBuilder();
     if (records.size() >= MAX_MODULES) {
@@ -53,6 +63,8 @@ public final class Resolver {
     LinkedHashMap<String, byte[]> files = null;
     if (Arrays.stream(rank).anyMatch(r -> r < 0)) {
       onCycles = CycleReport.report(modules, deps.deps(), rank, log);
+    } else if (outputFailure != null && !settings.dryRun()) {
+      log.printed(outputFailure);
     } else {
       int[][] closures = DependencyClosure.sorted(deps.deps(), rank);
       try {

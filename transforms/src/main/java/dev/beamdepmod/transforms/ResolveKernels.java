@@ -128,7 +128,7 @@ public final class ResolveKernels
               input(spec, side, "modules.order"),
               dryRun ? null : input(spec, side, "modules.builtin"),
               dryRun ? null : input(spec, side, "modules.builtin.modinfo"));
-      Resolution resolution = Resolver.resolveWithGraph(modules, inputs, spec.settings());
+      Resolution resolution = Resolver.resolveWithGraph(modules, inputs, spec.settings(), spec.outputFailure());
       DepmodResult result = resolution.result();
       byte[] snapshot = spec.snapshot() ? snapshot(spec, resolution, inputs) : null;
       if (!spec.messages().isEmpty()) {

@@ -81,10 +81,9 @@ public final class WriteKernelOutputs
     int exitCode = result.exitCode();
     Map<String, byte[]> files = new LinkedHashMap<>(result.files());
     if (snapshot != null && !spec.settings().dryRun()) files.put(Snapshots.FILE_NAME, snapshot);
-    if (!files.isEmpty()) {
-      String failure = spec.outputFailure() != null
-          ? spec.outputFailure()
-          : writeAtomically(spec, FileSystems.matchNewResource(spec.outputDir(), true), files);
+    // An output directory found unusable before the pipeline was reported by the resolution.
+    if (!files.isEmpty() && spec.outputFailure() == null) {
+      String failure = writeAtomically(spec, FileSystems.matchNewResource(spec.outputDir(), true), files);
       if (failure == null) {
         written.addAll(files.keySet());
       } else {

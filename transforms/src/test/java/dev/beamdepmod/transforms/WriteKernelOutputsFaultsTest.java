@@ -72,20 +72,6 @@ public class WriteKernelOutputsFaultsTest {
   }
 
   @Test
-  public void aFailureFoundBeforeThePipelineEndsTheMessagesAndWritesNothing() throws IOException {
-    Path dir = tmp.newFolder("out").toPath();
-    String failure = "depmod: FATAL: could not create directory /out/1.0: Not a directory";
-    DepmodResult warned = new DepmodResult(List.of("depmod: WARNING: resolved"), new byte[0], 0, RESULT.files(),
-        RESULT.stats());
-    KernelReport report = WriteKernelOutputs.write(
-        KernelSpec.discovered("k", "/in", "/in", dir.toString(), "/out/1.0", null).withOutputFailure(failure), warned, null);
-    assertEquals(1, report.getExitCode());
-    assertEquals(List.of("depmod: WARNING: resolved", failure), report.getStderr());
-    assertEquals(List.of(), report.getFilesWritten());
-    assertEquals(new TreeMap<>(), listing(dir));
-  }
-
-  @Test
   public void onlyTheWritersTemporaryNamesOfItsOwnFilesAreTemporaryFiles() {
     String uuid = UUID.randomUUID().toString();
     for (String name : List.of("modules.dep", "modules.builtin.alias.bin", "snapshot.avro")) {

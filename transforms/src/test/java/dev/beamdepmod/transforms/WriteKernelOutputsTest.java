@@ -169,19 +169,6 @@ public class WriteKernelOutputsTest {
   }
 
   @Test
-  public void aFailureFoundBeforeThePipelineIsReportedInsteadOfWriting() throws IOException {
-    Path dir = tmp.getRoot().toPath().resolve("out/lib/modules/1.0");
-    String failure = "depmod: FATAL: could not open directory " + dir + ": No such file or directory";
-    KernelSpec spec = spec("chain", "1.0", dir.toString(), false).withOutputFailure(failure);
-    assertFailed(p.apply(Create.of(new KernelResolution(spec, chainResult(), null))
-            .withCoder(SerializableCoder.of(KernelResolution.class)))
-            .apply(new WriteKernelOutputs()),
-        Pattern.quote(failure));
-    p.run().waitUntilFinish();
-    assertTrue(contents(tmp.getRoot().toPath()).isEmpty());
-  }
-
-  @Test
   public void aResultWithoutFilesWritesNothing() throws IOException {
     Path dir = tmp.getRoot().toPath().resolve("never");
     DepmodResult cycle = new DepmodResult(List.of("depmod: ERROR: Found 2 modules in dependency cycles!"),
