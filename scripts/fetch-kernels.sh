@@ -29,12 +29,18 @@ for spec in "$@"; do
   esac
   [ "$variant" = -rt ] && flavour=rt-$flavour
   pkgs=$("$here/debian-fetch.sh" list "$suite" "$arch" "^linux-image-$ver-$flavour\$")
-  pkg=
-  if [ "$(printf '%s\n' "$pkgs" | grep -c .)" -ge "$rank" ]; then
-    pkg=$(printf '%s\n' "$pkgs" | tail -n "$rank" | head -n 1)
-  fi
+  # Newest first; a package the index lists but the mirror no longer (or not yet) serves is skipped,
+  # so the rank counts packages that could be downloaded.
+  pkg= found=0
+  for candidate in $(printf '%s\n' "$pkgs" | tac); do
+    if "$here/debian-fetch.sh" download "$suite" "$arch" "$CACHE/debs/kernels" "$candidate"; then
+      found=$((found + 1))
+      if [ $found = "$rank" ]; then pkg=$candidate; break; fi
+    else
+      echo "fetch-kernels: $candidate is listed but could not be downloaded; trying the next older one" >&2
+    fi
+  done
   [ -n "$pkg" ] || { echo "no kernel package for $spec" >&2; exit 1; }
-  "$here/debian-fetch.sh" download "$suite" "$arch" "$CACHE/debs/kernels" "$pkg"
   deb=$(ls "$CACHE/debs/kernels/${pkg}_"*.deb | head -n 1)
   root=$CACHE/kernels/$pkg
   if [ $unpack = 1 ] && [ ! -e "$root/.done" ]; then
