@@ -28,6 +28,11 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  */
 final class MatrixInputs {
   private static final String[] MODULE_DIRS = {"lib/modules", "usr/lib/modules"};
+  private static final String[] PACKAGE_SUFFIXES = {
+    ".deb", ".rpm", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.bz2", ".tbz2"
+  };
+  /** Files only a kernel's module directory has: with one of them, a directory without modules is still a kernel. */
+  private static final String[] KERNEL_LISTS = {"modules.order", "modules.builtin"};
 
   final List<KernelSpec> kernels = new ArrayList<>();
   final List<ModuleFile> files = new ArrayList<>();
@@ -60,7 +65,11 @@ final class MatrixInputs {
     for (MatchResult.Metadata m : match.metadata()) packages.add(m.resourceId().toString());
   }
 
-  /** A root holding lib/modules/VERSION or usr/lib/modules/VERSION, or a VERSION directory itself. */
+  /**
+   * A root holding lib/modules/VERSION or usr/lib/modules/VERSION; else a directory of packages (its
+   * own files with a package's name, as in a mirror's pool or a CI artifact folder); else a VERSION
+   * directory itself, which must hold modules or the kernel's module lists to count as a kernel.
+   */
   private void addTree(Path dir) throws IOException {
     boolean found = false;
     for (String moddir : MODULE_DIRS) {
@@ -68,15 +77,34 @@ final class MatrixInputs {
       if (!Files.isDirectory(modules)) continue;
       try (Stream<Path> versions = Files.list(modules)) {
         for (Path v : versions.filter(Files::isDirectory).sorted().toList()) {
-          addKernel(v.getFileName().toString(), v.toString());
+          addKernel(v.getFileName().toString(), v.toString(), false);
           found = true;
         }
       }
     }
-    if (!found) addKernel(dir.getFileName().toString(), dir.toString());
+    if (found) return;
+    List<String> held;
+    try (Stream<Path> entries = Files.list(dir)) {
+      held = entries.filter(f -> Files.isRegularFile(f) && isPackageName(f.getFileName().toString()))
+          .map(Path::toString).sorted().toList();
+    }
+    if (!held.isEmpty()) {
+      packages.addAll(held);
+      return;
+    }
+    addKernel(dir.getFileName().toString(), dir.toString(), true);
   }
 
-  private void addKernel(String version, String dirname) {
+  /** The names the README promises for packages; inside, the format is recognised from the content. */
+  static boolean isPackageName(String name) {
+    for (String suffix : PACKAGE_SUFFIXES) {
+      if (name.endsWith(suffix)) return true;
+    }
+    return false;
+  }
+
+  /** @param mustHoldKernel the directory was not found as a kernel by its place below a root */
+  private void addKernel(String version, String dirname, boolean mustHoldKernel) {
     String earlier = versionSources.putIfAbsent(version, dirname);
     if (earlier != null) {
       errors.add("beam-depmod: ERROR: kernel " + version + " found twice, in " + earlier + " and " + dirname
@@ -92,6 +120,13 @@ final class MatrixInputs {
     } catch (DepmodFatal e) {
       keep(e.message(), verbose, messages);
       errors.add("beam-depmod: ERROR: kernel " + version + " not written: " + String.join("; ", messages));
+      return;
+    }
+    if (mustHoldKernel && modules.isEmpty()
+        && Stream.of(KERNEL_LISTS).noneMatch(f -> Files.exists(Paths.get(dirname, f)))) {
+      versionSources.remove(version);
+      errors.add("beam-depmod: ERROR: " + dirname + ": holds no kernel module tree (lib/modules/<version>,"
+          + " usr/lib/modules/<version>, or a <version> directory with modules) and no packages");
       return;
     }
     for (DiscoveredModule m : modules) {

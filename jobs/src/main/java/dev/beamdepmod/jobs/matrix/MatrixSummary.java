@@ -36,8 +36,8 @@ final class MatrixSummary {
     for (String e : errors) s.append(e).append('\n');
     s.append(String.format("%d kernels written, %d failed, %d inputs failed%n",
         kernels.stream().filter(k -> k.getExitCode() == 0).count(),
-        kernels.stream().filter(k -> k.getExitCode() != 0).count() + errors.size(),
-        inputFailures.size()));
+        kernels.stream().filter(k -> k.getExitCode() != 0).count(),
+        inputFailures.size() + errors.size()));
     return s.toString();
   }
 

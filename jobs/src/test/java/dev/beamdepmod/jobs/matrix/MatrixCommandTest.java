@@ -92,6 +92,39 @@ public class MatrixCommandTest {
     assertThat(summary, containsString(broken.toString()));
   }
 
+  @Test
+  public void aDirectoryOfPackagesIsReadAsItsPackages() throws Exception {
+    Path pool = temp.newFolder("pool").toPath();
+    Files.copy(Paths.get(TAR), pool.resolve(Paths.get(TAR).getFileName()));
+    Files.copy(Paths.get(DEB), pool.resolve(Paths.get(DEB).getFileName()));
+    Files.writeString(pool.resolve("Release"), "not a package\n");
+    Path output = temp.newFolder("out").toPath();
+    int exit = run("--input", pool.toString(), "--output", output.toString());
+    assertEquals(err.toString(UTF_8), 0, exit);
+    assertThat(err.toString(UTF_8), containsString("0 kernels in trees (0 modules), 2 packages"));
+    assertThat(out.toString(UTF_8), containsString("2 kernels written, 0 failed, 0 inputs failed"));
+    for (String kernel : List.of("6.1.0-fx2-amd64", "6.12.0-fx3-amd64")) {
+      Path expected = EXAMPLES.resolve("expected").resolve(kernel).resolve("modules.dep");
+      assertArrayEquals(kernel, Files.readAllBytes(expected), Files.readAllBytes(output.resolve(kernel).resolve("modules.dep")));
+    }
+  }
+
+  @Test
+  public void aDirectoryWithNeitherATreeNorPackagesIsAnInputError() throws Exception {
+    Path empty = temp.newFolder("empty").toPath();
+    Path other = temp.newFolder("other").toPath();
+    Files.writeString(other.resolve("README"), "nothing to see\n");
+    Path output = temp.newFolder("out").toPath();
+    int exit = run("--input", empty.toString(), other.toString(), TAR, "--output", output.toString());
+    assertEquals(1, exit);
+    String summary = out.toString(UTF_8);
+    assertThat(summary, containsString("1 kernels written, 0 failed, 2 inputs failed"));
+    for (Path dir : List.of(empty, other)) {
+      assertThat(summary, containsString("beam-depmod: ERROR: " + dir + ": holds no kernel module tree"));
+      assertFalse(Files.exists(output.resolve(dir.getFileName().toString())));
+    }
+  }
+
   private static List<ModuleRecord> readModules(Path avro) throws Exception {
     List<ModuleRecord> records = new ArrayList<>();
     try (Stream<Path> files = Files.list(avro)) {
