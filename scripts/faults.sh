@@ -23,7 +23,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 kills=${1:-50}
 [ "$(id -u)" -eq 0 ] || { echo "faults.sh: needs root" >&2; exit 1; }
 oracle_src=$("$top/scripts/fetch-oracle.sh") || exit 1
-(cd "$top" && mvn -B -q -DskipTests -pl jobs -am package) || exit 1
+if [ -z "${BEAM_DEPMOD_JAR:-}" ]; then
+  (cd "$top" && mvn -B -q -DskipTests -pl jobs -am package) || exit 1
+fi
+jar=${BEAM_DEPMOD_JAR:-$top/jobs/target/beam-depmod.jar}
 
 work=$(mktemp -d /tmp/beam-depmod-faults.XXXXXX)
 chmod 755 "$work"
@@ -36,7 +39,16 @@ cleanup() {
 trap cleanup EXIT
 # Quicker JVM start-up for the many short runs (no other effect).
 export BEAM_DEPMOD_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss8m"
-B=$top/bin/beam-depmod
+# The launcher, the jar and the example its class-data archive is made from, copied where user
+# nobody can read them whatever the checkout's own permissions (a clone in a private folder).
+mkdir -p "$work/launcher/bin" "$work/launcher/examples"
+cp "$top/bin/beam-depmod" "$work/launcher/bin/"
+cp -r "$top/examples/tree" "$work/launcher/examples/"
+cp "$jar" "$work/launcher/beam-depmod.jar"
+chmod -R a+rX "$work/launcher"
+export BEAM_DEPMOD_JAR=$work/launcher/beam-depmod.jar
+B=$work/launcher/bin/beam-depmod
+"$B" -V >/dev/null 2>&1  # makes the class-data archive now, as root, readable by every later run
 # A copy of the oracle that user nobody can run (the cache is under root's home).
 cp -r "$oracle_src/root" "$work/oracle-root"
 printf '#!/bin/sh\nexec "%s/ld-linux-x86-64.so.2" --argv0 depmod --library-path "%s" "%s" "$@"\n' \
