@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Conformance against the kmod 34.2 oracle: runs the oracle and beam-depmod on the same real Debian
 # kernels and compares every output file byte for byte, plus stderr and the exit status.
-#   conformance.sh [SPEC...]    SPEC as for fetch-kernels.sh (default: the CI set)
+#   conformance.sh [SPEC...]    SPEC as for fetch-kernels.sh (default: the CI set, every Debian
+#                               architecture, riscv64 and ppc64el first: a newest kernel of each)
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 specs=("$@")
-[ ${#specs[@]} -gt 0 ] || specs=(bookworm-amd64 trixie-amd64 bookworm-s390x bookworm-i386)
+[ ${#specs[@]} -gt 0 ] || specs=(trixie-riscv64 trixie-ppc64el bookworm-amd64 trixie-amd64 bookworm-s390x bookworm-i386 trixie-arm64 trixie-armhf)
 oracle=$("$top/scripts/fetch-oracle.sh")/depmod
 work=$(mktemp -d /tmp/beam-depmod-conformance.XXXXXX)
 trap 'rm -rf "$work"' EXIT
