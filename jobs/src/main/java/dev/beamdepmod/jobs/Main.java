@@ -5,10 +5,13 @@ import dev.beamdepmod.jobs.depmod.DepmodOptions;
 import dev.beamdepmod.jobs.depmod.Host;
 import dev.beamdepmod.jobs.diff.DiffCommand;
 import dev.beamdepmod.jobs.matrix.MatrixCommand;
+import dev.beamdepmod.jobs.cli.Subcommands;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -54,12 +57,13 @@ public final class Main {
       List<String> rest = new ArrayList<>(Arrays.asList(args));
       rest.remove(at);
       String[] others = rest.toArray(String[]::new);
-      if (command.equals("matrix")) {
-        BeamArgs split = BeamArgs.split(others, List.of("input", "output", "config", "avro", "verbose", "progress", "help"));
-        return new MatrixCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
-      }
-      BeamArgs split = BeamArgs.split(others, List.of("base", "head", "series", "output", "fail-on", "help"));
-      return new DiffCommand(Host.current().cwd()).run(split.rest(), pipelineOptions(split.beam()), out, err);
+      String cwd = Host.current().cwd();
+      // the command's own long options are known from its declaration, before the Beam options exist
+      Function<PipelineOptions, Callable<Integer>> make = command.equals("matrix")
+          ? o -> new MatrixCommand(cwd, o, out, err)
+          : o -> new DiffCommand(cwd, o, out, err);
+      BeamArgs split = BeamArgs.split(others, Subcommands.longOptionNames(make.apply(null)));
+      return Subcommands.run(make.apply(pipelineOptions(split.beam())), split.rest(), out, err);
     }
     BeamArgs split = BeamArgs.split(args, DepmodOptions.longOptionNames());
     PipelineOptions options = pipelineOptions(split.beam());

@@ -5,92 +5,112 @@ import dev.beamdepmod.diff.MarkdownReport;
 import dev.beamdepmod.diff.ReportFiles;
 import dev.beamdepmod.diff.SeriesReport;
 import dev.beamdepmod.diff.Snapshots;
-import dev.beamdepmod.jobs.matrix.MatrixCommand;
+import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.schema.KernelSnapshot;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+@Command(
+    name = "beam-depmod diff",
+    sortOptions = false,
+    customSynopsis = {
+      "beam-depmod diff --base <input> --head <input> [--output <dir>] [--fail-on <categories>]",
+      "       beam-depmod diff --series <input>... [--output <dir>] [--fail-on <categories>]"
+    },
+    description = "An input is a tree, a package, a matrix output directory or a snapshot.avro file.",
+    footer = "Beam pipeline options (--runner=..., --targetParallelism=...) may be given too.")
 /**
  * {@code beam-depmod diff --base IN --head IN} and {@code diff --series IN...}: what changed between
  * kernel releases. An input is a snapshot.avro file, a matrix output directory (or one kernel's
  * output directory), or anything the matrix job reads (trees, packages), which is resolved first.
  */
-public final class DiffCommand {
+public final class DiffCommand implements Callable<Integer> {
   /** Exit status when a category named by --fail-on has changes (1 stays "could not run"). */
   public static final int GATE_FAILED = 3;
-  static final String USAGE =
-      "Usage: beam-depmod diff --base <input> --head <input> [--output <dir>] [--fail-on <categories>]\n"
-          + "       beam-depmod diff --series <input>... [--output <dir>] [--fail-on <categories>]\n"
-          + "An input is a tree, a package, a matrix output directory or a snapshot.avro file.\n"
-          + "Categories: " + String.join(",", Arrays.stream(Category.values()).map(Category::id).toList())
-          + " (or all)\n";
 
-  private final String cwd;
+  @Option(names = "--base", paramLabel = "<input>", description = "the kernel before")
+  private String base;
 
-  public DiffCommand(String cwd) {
-    this.cwd = cwd;
+  @Option(names = "--head", paramLabel = "<input>", description = "the kernel after")
+  private String head;
+
+  @Option(names = "--series", arity = "1..*", paramLabel = "<input>",
+      description = "kernels in version order, each compared with the one before")
+  private List<String> series;
+
+  @Option(names = "--output", paramLabel = "<dir>",
+      description = "report.md, report.json, report.html and the Avro change records go there")
+  private String output;
+
+  @Option(names = "--fail-on", paramLabel = "<categories>", completionCandidates = CategoryIds.class,
+      description = "exit 3 when one of these changed: ${COMPLETION-CANDIDATES} (or all), comma-separated")
+  private String failOn;
+
+  /** The category names --fail-on takes, for the usage text. */
+  static final class CategoryIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Category.values()).map(Category::id).iterator();
+    }
   }
 
-  public int run(List<String> args, PipelineOptions options, PrintStream out, PrintStream err) {
-    List<String> inputs = new ArrayList<>();
-    String base = null, head = null, output = null, failOn = null, current = null;
-    boolean series = false;
-    for (String a : args) {
-      if (a.equals("-h") || a.equals("--help")) {
-        out.print(USAGE);
-        return 0;
-      }
-      if (a.startsWith("--")) {
-        current = a;
-        if (a.equals("--series")) series = true;
-        else if (!List.of("--base", "--head", "--output", "--fail-on").contains(a)) return usage(err, "unknown option " + a);
-        continue;
-      }
-      if (current == null) return usage(err, "unexpected argument " + a);
-      switch (current) {
-        case "--series" -> inputs.add(a);
-        case "--base" -> base = a;
-        case "--head" -> head = a;
-        case "--output" -> output = a;
-        default -> failOn = a;
-      }
-      if (!current.equals("--series")) current = null;
-    }
-    if (series == (base != null || head != null)) return usage(err, "give either --base and --head, or --series");
-    if (!series) {
-      if (base == null || head == null) return usage(err, "--base and --head go together");
-      inputs = List.of(base, head);
-    }
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+  private boolean help;
+
+  @Spec private CommandSpec spec;
+
+  private final String cwd;
+  private final PipelineOptions options;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public DiffCommand(String cwd, PipelineOptions options, PrintStream out, PrintStream err) {
+    this.cwd = cwd;
+    this.options = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    if ((series != null) == (base != null || head != null)) throw usage("give either --base and --head, or --series");
+    if (series == null && (base == null || head == null)) throw usage("--base and --head go together");
+    List<String> inputs = series != null ? series : List.of(base, head);
     Set<Category> gate;
     try {
       gate = failOn == null ? Set.of() : Category.parseList(failOn);
     } catch (IllegalArgumentException e) {
-      return usage(err, e.getMessage());
+      throw usage(e.getMessage());
     }
 
     List<KernelSnapshot> snapshots = new ArrayList<>();
     try {
       for (int i = 0; i < inputs.size(); i++) {
-        List<KernelSnapshot> found = snapshotsOf(inputs.get(i), options, err);
+        List<KernelSnapshot> found = snapshotsOf(inputs.get(i));
         if (found == null) return 1;
         for (KernelSnapshot k : found) {
           // two builds of one version (before and after a patch) stay apart by their inputs
@@ -108,14 +128,14 @@ public final class DiffCommand {
       err.println("beam-depmod: ERROR: at least two kernels are needed (found " + snapshots.size() + ")");
       return 1;
     }
-    if (!series && snapshots.size() != 2) {
+    if (series == null && snapshots.size() != 2) {
       err.println("beam-depmod: ERROR: --base and --head must each hold exactly one kernel (found "
           + snapshots.size() + " in all)");
       return 1;
     }
     SeriesReport report;
     try {
-      report = SeriesReport.of(snapshots, series);
+      report = SeriesReport.of(snapshots, series != null);
     } catch (IllegalArgumentException e) {
       err.println("beam-depmod: ERROR: " + e.getMessage());
       return 1;
@@ -139,20 +159,17 @@ public final class DiffCommand {
   }
 
   /** The input's kernels in version order; null when resolving it failed (already reported). */
-  private List<KernelSnapshot> snapshotsOf(String input, PipelineOptions options, PrintStream err)
-      throws IOException {
+  private List<KernelSnapshot> snapshotsOf(String input) throws IOException {
     if (input.endsWith(".avro")) return List.of(read(FileSystems.matchSingleFileSpec(input).resourceId()));
     List<KernelSnapshot> stored = stored(input);
     if (!stored.isEmpty()) return stored;
     Path scratch = Files.createTempDirectory("beam-depmod-diff");
     try {
-      List<String> args = new ArrayList<>(List.of("--input", input, "--output", scratch.toString()));
-      ByteArrayOutputStream summary = new ByteArrayOutputStream();
-      int status = new MatrixCommand(cwd).run(args, options, new PrintStream(summary, true, StandardCharsets.UTF_8), err);
-      List<KernelSnapshot> resolved = stored(scratch.toString());
+      MatrixRun.Result run = MatrixRun.run(cwd, List.of(input), List.of(), scratch.toString(), null, 0, false, options, err);
+      List<KernelSnapshot> resolved = run == null ? List.of() : stored(scratch.toString());
       if (resolved.isEmpty()) {
-        err.print(summary.toString(StandardCharsets.UTF_8));
-        err.println("beam-depmod: ERROR: no kernel could be read from " + input + " (matrix exit " + status + ")");
+        if (run != null) err.print(run.summary().text());
+        err.println("beam-depmod: ERROR: no kernel could be read from " + input);
         return null;
       }
       return resolved;
@@ -205,10 +222,8 @@ public final class DiffCommand {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
-  private static int usage(PrintStream err, String problem) {
-    err.println("beam-depmod diff: " + problem);
-    err.print(USAGE);
-    return 2;
+  private ParameterException usage(String problem) {
+    return new ParameterException(spec.commandLine(), problem);
   }
 
   private static void write(String dir, String name, byte[] content) throws IOException {

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The matrix job's closing summary, as JSON (for machines) and as text (for people and CI logs). */
-final class MatrixSummary {
+public final class MatrixSummary {
   private final List<KernelReport> kernels;
   private final List<KernelReport> inputFailures;
   private final List<String> errors;
@@ -18,11 +18,11 @@ final class MatrixSummary {
     this.errors = List.copyOf(driverErrors);
   }
 
-  boolean failed() {
+  public boolean failed() {
     return !errors.isEmpty() || !inputFailures.isEmpty() || kernels.stream().anyMatch(k -> k.getExitCode() != 0);
   }
 
-  String text() {
+  public String text() {
     StringBuilder s = new StringBuilder();
     s.append(String.format("%-40s %8s %8s %10s %7s %10s  %s%n",
         "kernel", "modules", "exports", "unresolved", "cycles", "unreadable", "result"));
@@ -59,7 +59,7 @@ final class MatrixSummary {
     }
   }
 
-  String json() {
+  public String json() {
     StringBuilder s = new StringBuilder("{\n  \"kernels\": [");
     for (int i = 0; i < kernels.size(); i++) {
       KernelReport k = kernels.get(i);

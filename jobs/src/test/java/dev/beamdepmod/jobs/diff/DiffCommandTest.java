@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.beamdepmod.diff.ReportFiles;
+import dev.beamdepmod.jobs.cli.Subcommands;
 import dev.beamdepmod.jobs.matrix.MatrixCommand;
 import dev.beamdepmod.schema.Change;
 import java.io.ByteArrayOutputStream;
@@ -33,8 +34,8 @@ public class DiffCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int diff(String... args) {
-    return new DiffCommand(EXAMPLES.toString()).run(List.of(args), PipelineOptionsFactory.create(),
-        new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    PrintStream o = new PrintStream(out, true, UTF_8), e = new PrintStream(err, true, UTF_8);
+    return Subcommands.run(new DiffCommand(EXAMPLES.toString(), PipelineOptionsFactory.create(), o, e), List.of(args), o, e);
   }
 
   @Test
@@ -64,9 +65,9 @@ public class DiffCommandTest {
   @Test
   public void aSeriesOverAMatrixOutputHasLifetimes() throws Exception {
     Path matrix = temp.newFolder("matrix").toPath();
-    int status = new MatrixCommand(EXAMPLES.toString()).run(
-        List.of("--input", TREE, TAR, DEB, "--output", matrix.toString()), PipelineOptionsFactory.create(),
-        new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, UTF_8), e = new PrintStream(err, true, UTF_8);
+    int status = Subcommands.run(new MatrixCommand(EXAMPLES.toString(), PipelineOptionsFactory.create(), quiet, e),
+        List.of("--input", TREE, TAR, DEB, "--output", matrix.toString()), quiet, e);
     assertEquals(0, status);
     Path report = temp.newFolder("series").toPath();
     assertEquals(0, diff("--series", matrix.toString(), "--output", report.toString()));
@@ -77,7 +78,14 @@ public class DiffCommandTest {
   @Test
   public void usageErrors() {
     assertEquals(2, diff("--base", TREE));
+    assertThat(err.toString(UTF_8), containsString("beam-depmod diff: --base and --head go together"));
+    assertEquals(2, diff("--base", TREE, "--series", TAR, DEB));
+    assertThat(err.toString(UTF_8), containsString("beam-depmod diff: give either --base and --head, or --series"));
     assertEquals(2, diff("--base", TREE, "--head", TAR, "--fail-on", "no-such-category"));
-    assertThat(err.toString(UTF_8), containsString("Usage: beam-depmod diff"));
+    assertThat(err.toString(UTF_8), containsString("no-such-category"));
+    assertEquals(2, diff("--base", TREE, "--head", TAR, "stray"));
+    assertThat(err.toString(UTF_8), containsString("Unmatched argument at index 4: 'stray'"));
+    assertThat(err.toString(UTF_8), containsString("Usage: beam-depmod diff --base <input> --head <input>"));
+    assertThat(err.toString(UTF_8), containsString("crc-changed"));
   }
 }

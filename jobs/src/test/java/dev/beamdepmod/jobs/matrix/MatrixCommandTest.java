@@ -8,6 +8,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.beamdepmod.jobs.cli.Subcommands;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -43,8 +44,8 @@ public class MatrixCommandTest {
   private int run(String... args) {
     PipelineOptions options = PipelineOptionsFactory.create();
     options.as(DirectOptions.class).setEnforceImmutability(false);
-    return new MatrixCommand(EXAMPLES.toString())
-        .run(List.of(args), options, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    PrintStream o = new PrintStream(out, true, UTF_8), e = new PrintStream(err, true, UTF_8);
+    return Subcommands.run(new MatrixCommand(EXAMPLES.toString(), options, o, e), List.of(args), o, e);
   }
 
   @Test
@@ -123,6 +124,15 @@ public class MatrixCommandTest {
       assertThat(summary, containsString("beam-depmod: ERROR: " + dir + ": holds no kernel module tree"));
       assertFalse(Files.exists(output.resolve(dir.getFileName().toString())));
     }
+  }
+
+  @Test
+  public void usageErrorsAndHelp() {
+    assertEquals(2, run("--input", TAR));
+    assertThat(err.toString(UTF_8), containsString("beam-depmod matrix: Missing required option: '--output=<dir>'"));
+    assertThat(err.toString(UTF_8), containsString("Usage: beam-depmod matrix"));
+    assertEquals(0, run("--help"));
+    assertThat(out.toString(UTF_8), containsString("--input=<tree|package|glob>..."));
   }
 
   private static List<ModuleRecord> readModules(Path avro) throws Exception {
