@@ -11,23 +11,16 @@ import java.nio.charset.StandardCharsets;
 final class ElfModule {
   /** The sections depmod looks up by name (the first section with each name wins). */
   enum Named {
-    KSYMTAB_STRINGS("__ksymtab_strings", Limits.MAX_STRING_LIST_BYTES),
-    MODINFO(".modinfo", Limits.MAX_STRING_LIST_BYTES),
-    STRTAB(".strtab", Limits.MAX_CONTENT_BYTES),
-    /** Sized per entry: 16 bytes in 32-bit files, 24 in 64-bit ones. */
-    SYMTAB(".symtab", Limits.MAX_TABLE_ENTRIES),
-    VERSIONS("__versions", Limits.MAX_TABLE_ENTRIES * (long) VERSION_ENTRY_SIZE);
+    KSYMTAB_STRINGS("__ksymtab_strings"),
+    MODINFO(".modinfo"),
+    STRTAB(".strtab"),
+    SYMTAB(".symtab"),
+    VERSIONS("__versions");
 
     private final byte[] name;
-    private final long maxSize;
 
-    Named(String name, long maxSize) {
+    Named(String name) {
       this.name = name.getBytes(StandardCharsets.ISO_8859_1);
-      this.maxSize = maxSize;
-    }
-
-    long maxSize(boolean is64) {
-      return this == SYMTAB ? maxSize * SymbolTable.entrySize(is64) : maxSize;
     }
   }
 
@@ -230,8 +223,11 @@ final class ElfModule {
         }
       }
     }
+    // A section lies inside the file (validSection), so its table entries and strings are as many as
+    // the file can hold; only a section that one array cannot hold is refused. In a compressed
+    // module the whole content is such an array already.
     for (Named n : NAMED) {
-      if (namedOffset[n.ordinal()] != 0 && namedSize[n.ordinal()] > n.maxSize(is64)) {
+      if (namedOffset[n.ordinal()] != 0 && namedSize[n.ordinal()] > Limits.MAX_CONTENT_BYTES) {
         throw ReadFailure.of(Errno.EFBIG);
       }
     }
