@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The module files of a kernel module directory, found as depmod's walk finds them (§5.1–5.4):
+ * The module files of a kernel module directory, found as depmod's walk finds them (docs/depmod-rules.md §5.1–5.4):
  * symlinks followed, entries named build or source skipped at any depth, names ending in a module
  * extension and longer than it. Sorted by path, so runs are repeatable.
  */

@@ -4,7 +4,7 @@ import dev.beamdepmod.schema.ModinfoEntry;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The key=value strings of .modinfo, all of them in file order (depmod-behavior.md §6.7). */
+/** The key=value strings of .modinfo, all of them in file order (docs/depmod-rules.md §6.7). */
 final class Modinfo {
   private Modinfo() {}
 

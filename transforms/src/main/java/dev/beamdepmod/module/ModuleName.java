@@ -1,6 +1,6 @@
 package dev.beamdepmod.module;
 
-/** depmod's module name of a file (depmod-behavior.md §5.5). */
+/** depmod's module name of a file (docs/depmod-rules.md §5.5). */
 public final class ModuleName {
   /** kmod builds names in a PATH_MAX buffer. */
   private static final int MAX_LENGTH = 4095;

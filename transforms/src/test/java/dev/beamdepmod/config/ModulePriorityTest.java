@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.Test;
 
 /**
- * The duplicate-module decisions of depmod-behavior.md §5.7/§14.2, replayed through the collector in
+ * The duplicate-module decisions of docs/depmod-rules.md §5.7/§14.2, replayed through the collector in
  * the oracle's walk order. Every expected winner was produced by the oracle on a real tree with the
  * same readdir order (top: weird, extra, kernel, updates; inside updates: dup.ko, sub; externals
  * walked last-configured first).

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Fuzz targets of the index reader and writer: any file is read or refused with an
  * {@link IndexFormatException}, and whatever it accepts survives a write and a read unchanged; any
- * set of insertions is read back as index-format.md §5 says it is stored.
+ * set of insertions is read back as docs/depmod-rules.md §A.5 says it is stored.
  */
 class IndexFuzzTest {
   @FuzzTest

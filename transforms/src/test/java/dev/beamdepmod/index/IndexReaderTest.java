@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.Test;
 
 public class IndexReaderTest {
-  /** index-format.md 9.1 (kmod 34.2, pre-order). */
+  /** docs/depmod-rules.md §A.9.1 (kmod 34.2, pre-order). */
   private static final String ALIAS_34 = """
       b0 07 f4 57 00 02 00 01 20 00 00 0c 61 6f c0 00
       00 4a 00 00 00 00 00 00 00 00 00 00 00 00 00 00
@@ -32,7 +32,7 @@ public class IndexReaderTest {
       00 00 00 00 01 00 00 00 00 61 00
       """;
 
-  /** index-format.md 9.2: the same index as kmod 30 writes it (post-order). */
+  /** docs/depmod-rules.md §A.9.2: the same index as kmod 30 writes it (post-order). */
   private static final String ALIAS_30 = """
       b0 07 f4 57 00 02 00 01 20 00 00 3d 73 6b 5f 78
       00 00 00 00 01 00 00 00 01 62 00 00 00 00 01 00

@@ -19,7 +19,7 @@ public class IndexTest {
     assertArrayEquals(hex("b007f457 00020001 0000000c"), new Index().toBytes());
   }
 
-  /** index-format.md 9.1: modules.alias.bin of a (on, one) and b (on, ask-x), 123 bytes. */
+  /** docs/depmod-rules.md §A.9.1: modules.alias.bin of a (on, one) and b (on, ask-x), 123 bytes. */
   @Test
   public void aliasExampleMatchesKmodByteForByte() {
     Index index = new Index();
@@ -40,7 +40,7 @@ public class IndexTest {
     assertArrayEquals(expected, index.toBytes());
   }
 
-  /** index-format.md 9.3: modules.dep.bin of the same tree, 64 bytes. */
+  /** docs/depmod-rules.md §A.9.3: modules.dep.bin of the same tree, 64 bytes. */
   @Test
   public void depExampleMatchesKmodByteForByte() {
     Index index = new Index();

@@ -33,10 +33,10 @@ public class KmodHashTest {
 
   @Test
   public void tableOrderIsBucketThenBytes() {
-    // buckets: a 386, b 225, c 191 (spec 7.3)
+    // buckets: a 386, b 225, c 191 (docs/depmod-rules.md §7.3)
     assertEquals(List.of("c", "b", "a"),
         KmodHash.tableOrder(List.of("a", "b", "c"), s -> s, KmodHash.MODULE_BUCKETS));
-    // symbols of spec 14.1: a_fn 862, b_fn 1136, c_fn 1531
+    // symbols of docs/depmod-rules.md §14.1: a_fn 862, b_fn 1136, c_fn 1531
     assertEquals(List.of("a_fn", "b_fn", "c_fn"),
         KmodHash.tableOrder(List.of("c_fn", "b_fn", "a_fn"), s -> s, KmodHash.SYMBOL_BUCKETS));
   }

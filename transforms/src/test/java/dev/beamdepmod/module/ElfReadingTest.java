@@ -28,7 +28,7 @@ import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
-/** The ELF rules of depmod-behavior.md §6.2–6.7, in all four class/byte-order combinations. */
+/** The ELF rules of docs/depmod-rules.md §6.2–6.7, in all four class/byte-order combinations. */
 @RunWith(Parameterized.class)
 public class ElfReadingTest {
   @Parameters(name = "64-bit={0} big-endian={1}")

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import org.junit.Test;
 
-/** Module names from file names (depmod-behavior.md §5.5). */
+/** Module names from file names (docs/depmod-rules.md §5.5). */
 public class ModuleNameTest {
   @Test
   public void nameIsTheFileNameUpToTheFirstDotWithDashesAsUnderscores() {

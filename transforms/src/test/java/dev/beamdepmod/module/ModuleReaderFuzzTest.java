@@ -53,7 +53,7 @@ class ModuleReaderFuzzTest {
   }
 
   /**
-   * kmod's split, restated from depmod-behavior.md §6.7: with at most one byte left after the
+   * kmod's split, restated from docs/depmod-rules.md §6.7: with at most one byte left after the
    * leading NULs there are no strings; otherwise each run of non-NUL bytes is a "key=value" string
    * split at its first '=' (no '=': all key). (The first fuzzing run found this model wrong: it
    * kept the last leading NUL; input nul-then-one-byte.)

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
-/** depmod-behavior.md 8.7 and the cycle item of deviations.md. */
+/** docs/depmod-rules.md §8.7 and the cycle item of docs/deviations.md. */
 public class CycleReportTest {
   /**
    * Modules kernel/NAME.ko from "name:dep1,dep2" items; each exports NAME_fn and imports its

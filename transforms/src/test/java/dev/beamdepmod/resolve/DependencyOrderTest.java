@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import org.junit.Test;
 
-/** depmod-behavior.md 8.5, 8.6 and 9.11. */
+/** docs/depmod-rules.md §8.5, §8.6 and §9.11. */
 public class DependencyOrderTest {
   @Test
   public void lifoTopologicalSortWorkedExample() {

@@ -5,7 +5,7 @@ import static org.junit.Assert.assertEquals;
 import java.util.List;
 import org.junit.Test;
 
-/** depmod-behavior.md 8.1 points 1 and 2 (details verified against the reference depmod). */
+/** docs/depmod-rules.md §8.1 points 1 and 2 (details verified against the reference depmod). */
 public class KernelSymbolsTest {
   private static final String SYMVERS = "0x00000005\tvmsym\tvmlinux\tEXPORT_SYMBOL\n"
       + "0x00000077\tmodule_layout\tvmlinux\tEXPORT_SYMBOL\n"

@@ -6,7 +6,7 @@ import static org.junit.Assert.assertNull;
 import java.util.List;
 import org.junit.Test;
 
-/** depmod-behavior.md 5.6 (order key), 7.3 and 7.4. */
+/** docs/depmod-rules.md §5.6 (order key), §7.3 and §7.4. */
 public class ModuleOrderTest {
   private static final String WHERE = "/w/root/lib/modules/1.0";
 
@@ -102,7 +102,7 @@ public class ModuleOrderTest {
   public void priorityInTheIndexesIsThePositionInTheOrder() {
     DepmodResult r = Run.of(Mod.at("kernel/a.ko").alias("on", "one"), Mod.at("kernel/b.ko").alias("on", "ask-x"))
         .order("kernel/a.ko\nkernel/b.ko\n").go();
-    // index-format.md 9.1 and 9.3
+    // docs/depmod-rules.md §A.9.1 and §A.9.3
     assertEquals(123, r.files().get("modules.alias.bin").length);
     assertEquals(64, r.files().get("modules.dep.bin").length);
   }

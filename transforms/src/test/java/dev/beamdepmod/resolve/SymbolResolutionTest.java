@@ -5,7 +5,7 @@ import static org.junit.Assert.assertEquals;
 import java.util.List;
 import org.junit.Test;
 
-/** depmod-behavior.md 8.1 to 8.4, 14.3. */
+/** docs/depmod-rules.md §8.1 to §8.4, §14.3. */
 public class SymbolResolutionTest {
   private static final String USER = "/w/root/lib/modules/1.0/kernel/user.ko";
 
@@ -76,7 +76,7 @@ public class SymbolResolutionTest {
         Run.text(r.files().get("modules.dep")));
   }
 
-  /** 8.2: exports _under __double .dot plain, imported by a module under each -P setting. */
+  /** §8.2: exports _under __double .dot plain, imported by a module under each -P setting. */
   private static DepmodResult prefixed(char prefix) {
     return Run.of(Mod.at("kernel/e.ko").exports("_under", "__double", ".dot", "plain"),
         Mod.at("kernel/i.ko").imports("_under")).prefix(prefix).dryRun().go();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
-/** depmod-behavior.md 14.1 and 2.7: three modules, no modules.order, no builtin files. */
+/** docs/depmod-rules.md §14.1 and §2.7: three modules, no modules.order, no builtin files. */
 public class ThreeModuleExampleTest {
   private static final String DEP = """
       kernel/sub/c.ko:

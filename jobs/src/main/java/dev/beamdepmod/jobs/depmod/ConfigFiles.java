@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Finds and reads the depmod.d files on the local file system (depmod-behavior.md §4.1). */
+/** Finds and reads the depmod.d files on the local file system (docs/depmod-rules.md §4.1). */
 public final class ConfigFiles {
   /** The reference build's search list, used when no -C is given. */
   public static final List<String> DEFAULT_PATHS =

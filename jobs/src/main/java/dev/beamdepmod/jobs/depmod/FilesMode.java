@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** depmod with module files on the command line: no configuration, no walk (§5.8). */
+/** depmod with module files on the command line: no configuration, no walk (docs/depmod-rules.md §5.8). */
 public final class FilesMode {
   private FilesMode() {}
 

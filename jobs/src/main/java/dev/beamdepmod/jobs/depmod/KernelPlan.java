@@ -10,7 +10,7 @@ import java.util.List;
  * strings (ISO-8859-1 chars); open them with {@code new LocalFs(cwd).path(...)}.
  *
  * @param version the kernel version string
- * @param dirname the input directory string (§2.4)
+ * @param dirname the input directory string (docs/depmod-rules.md §2.4)
  * @param outdirname the output directory string (not used with -n)
  * @param cwd the directory relative paths (module paths from relative external directories) are
  *     taken from

@@ -10,7 +10,7 @@ import org.junit.Test;
 
 public class DirectoriesTest {
 
-  /** Examples of depmod-behavior.md §2.2 (sscanf "%u.%u"). */
+  /** Examples of docs/depmod-rules.md §2.2 (sscanf "%u.%u"). */
   @Test
   public void versionNumbers() {
     for (String v :
@@ -28,7 +28,7 @@ public class DirectoriesTest {
     return Directories.of(o, "1.0", cwd).dirname();
   }
 
-  /** The table of §2.4, plus cases confirmed with the oracle. */
+  /** The table of docs/depmod-rules.md §2.4, plus cases confirmed with the oracle. */
   @Test
   public void directoryStrings() {
     assertEquals("/lib/modules/1.0", dirname("/w"));

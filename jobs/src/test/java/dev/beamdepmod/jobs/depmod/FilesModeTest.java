@@ -11,7 +11,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Files mode (§5.8); the message texts are the oracle's for the same arguments. */
+/** Files mode (docs/depmod-rules.md §5.8); the message texts are the oracle's for the same arguments. */
 public class FilesModeTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
