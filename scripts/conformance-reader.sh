@@ -30,7 +30,10 @@ moddir=${3:-/lib/modules}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 jar=$repo/benchmarks/target/benchmarks.jar
 oracle=${DEPMOD_ORACLE:-$("$repo/scripts/fetch-oracle.sh")/depmod}
-[ -f "$jar" ] || (cd "$repo" && mvn -B -q -DskipTests -pl benchmarks -am package >/dev/null)
+# Built when missing or older than the sources, so the reader checked is the checkout's.
+if [ ! -f "$jar" ] || [ -n "$(find "$repo"/pom.xml "$repo"/*/pom.xml "$repo"/*/src/main -newer "$jar" -print -quit)" ]; then
+  (cd "$repo" && mvn -B -q -DskipTests -pl benchmarks -am package >/dev/null)
+fi
 dirname=$root$moddir/$version
 
 tmp=$(mktemp -d)

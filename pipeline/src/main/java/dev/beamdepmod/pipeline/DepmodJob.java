@@ -37,7 +37,7 @@ public final class DepmodJob {
   /** depmod for kernels whose module files are known up front. */
   public static List<KernelReport> run(
       PipelineOptions options, List<ModuleFile> files, List<KernelSpec> kernels) throws IOException {
-    List<KernelReport> got = run(options, new RunDepmod(files, kernels), null);
+    List<KernelReport> got = run(options, Depmod.builder().trees(kernels, files).build(), null);
     if (got.size() != kernels.size()) {
       // Typically workers wrote to their own local disks: the launcher must see the same storage.
       throw new IOException(

@@ -4,8 +4,8 @@ import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.jobs.depmod.ConfigFiles;
 import dev.beamdepmod.jobs.depmod.LocalFs;
 import dev.beamdepmod.jobs.depmod.LocalOutputDirectory;
+import dev.beamdepmod.pipeline.Depmod;
 import dev.beamdepmod.pipeline.DepmodJob;
-import dev.beamdepmod.pipeline.RunMatrix;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.transforms.KernelTemplate;
@@ -60,7 +60,7 @@ public final class MatrixRun {
       try {
         reports = DepmodJob.run(
             options,
-            new RunMatrix(template, found.kernels, found.files, found.packages, avro),
+            Depmod.builder().trees(found.kernels, found.files).packages(template, found.packages).avroRecords(avro).build(),
             !progress ? null : p -> err.printf("progress: %d modules read (%d from trees), %d/%d packages, %d kernels written%n",
                 p.modulesRead(), found.walkedModules, p.packagesRead(), found.packages.size(), p.kernelsWritten()));
       } catch (IOException | RuntimeException e) {

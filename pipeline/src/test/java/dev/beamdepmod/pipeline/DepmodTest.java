@@ -26,7 +26,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** The whole depmod pipeline on fixture trees: per kernel, the oracle's files, messages and exit status. */
-public class RunDepmodTest {
+public class DepmodTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
@@ -59,7 +59,7 @@ public class RunDepmodTest {
         chain.spec("chain", root.resolve("chain").toString()),
         basic.spec("basic", root.resolve("basic").toString()),
         empty.spec("empty", root.resolve("empty").toString()));
-    PCollection<KernelReport> reports = p.apply(new RunDepmod(files, kernels));
+    PCollection<KernelReport> reports = p.apply(Depmod.builder().trees(kernels, files).build());
     String chainStderr = chain.expectedStderr();
     String basicStderr = basic.expectedStderr();
     String emptyStderr = empty.expectedStderr();
@@ -91,7 +91,7 @@ public class RunDepmodTest {
     List<ModuleFile> files = new ArrayList<>(chain.moduleFiles("1.0"));
     files.add(new ModuleFile("1.0", tmp.getRoot().toPath().resolve("gone.ko").toString(), gone, "kernel/gone.ko"));
     Path out = tmp.getRoot().toPath().resolve("out");
-    PAssert.thatSingleton(p.apply(new RunDepmod(files, List.of(chain.spec("1.0", out.toString())))))
+    PAssert.thatSingleton(p.apply(Depmod.builder().trees(List.of(chain.spec("1.0", out.toString())), files).build()))
         .satisfies(r -> {
           assertEquals(0, r.getExitCode());
           assertThat(r.getStderr(),
