@@ -4,16 +4,12 @@ import dev.beamdepmod.schema.Change;
 import dev.beamdepmod.schema.Lifetime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * The files of a diff's --output directory: report.md, report.json, report.html, changes.avro
@@ -49,15 +45,5 @@ public final class ReportFiles {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
-  }
-
-
-  /** Reads the records of changes.avro (or lifetimes.avro with Lifetime.class). */
-  public static <T> List<T> readRecords(InputStream in, Class<T> type) throws IOException {
-    List<T> records = new ArrayList<>();
-    try (DataFileStream<T> stream = new DataFileStream<>(in, new SpecificDatumReader<>(type))) {
-      stream.forEach(records::add);
-    }
-    return records;
   }
 }

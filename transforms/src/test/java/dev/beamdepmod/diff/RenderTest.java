@@ -218,13 +218,23 @@ public class RenderTest {
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals(MarkdownReport.render(pair), Files.readString(dir.resolve(ReportFiles.MARKDOWN)));
-    List<Change> changes = ReportFiles.readRecords(Files.newInputStream(dir.resolve(ReportFiles.CHANGES)), Change.class);
+    List<Change> changes = records(Files.newInputStream(dir.resolve(ReportFiles.CHANGES)), Change.class);
     assertEquals(pair.changes(), changes);
     SeriesReport series = SeriesReport.of(SeriesReportTest.series(), true);
     Map<String, byte[]> files = ReportFiles.render(series);
     assertEquals(List.of("report.md", "report.json", "report.html", "changes.avro", "lifetimes.avro"),
         List.copyOf(files.keySet()));
     assertEquals(series.lifetimes(),
-        ReportFiles.readRecords(new ByteArrayInputStream(files.get(ReportFiles.LIFETIMES)), Lifetime.class));
+        records(new ByteArrayInputStream(files.get(ReportFiles.LIFETIMES)), Lifetime.class));
+  }
+
+  /** The records of changes.avro (or lifetimes.avro with Lifetime.class). */
+  static <T> List<T> records(java.io.InputStream in, Class<T> type) throws java.io.IOException {
+    List<T> records = new java.util.ArrayList<>();
+    try (org.apache.avro.file.DataFileStream<T> stream =
+        new org.apache.avro.file.DataFileStream<>(in, new org.apache.avro.specific.SpecificDatumReader<>(type))) {
+      stream.forEach(records::add);
+    }
+    return records;
   }
 }
