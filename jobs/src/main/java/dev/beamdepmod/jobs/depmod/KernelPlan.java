@@ -15,9 +15,6 @@ import java.util.List;
  * @param cwd the directory relative paths (module paths from relative external directories) are
  *     taken from
  * @param modules the modules to read, one per name, in discovery order (the job orders them)
- * @param modulesOrder dirname + "/modules.order"
- * @param modulesBuiltin dirname + "/modules.builtin"
- * @param modulesBuiltinModinfo dirname + "/modules.builtin.modinfo"
  * @param settings the options that change resolution and output
  */
 public record KernelPlan(
@@ -26,9 +23,6 @@ public record KernelPlan(
     String outdirname,
     String cwd,
     List<DiscoveredModule> modules,
-    String modulesOrder,
-    String modulesBuiltin,
-    String modulesBuiltinModinfo,
     DepmodSettings settings)
     implements Serializable {
 
@@ -38,16 +32,6 @@ public record KernelPlan(
 
   static KernelPlan of(
       Directories dirs, String cwd, List<DiscoveredModule> modules, DepmodSettings settings) {
-    String d = dirs.dirname();
-    return new KernelPlan(
-        dirs.version(),
-        d,
-        dirs.outdirname(),
-        cwd,
-        modules,
-        d + "/modules.order",
-        d + "/modules.builtin",
-        d + "/modules.builtin.modinfo",
-        settings);
+    return new KernelPlan(dirs.version(), dirs.dirname(), dirs.outdirname(), cwd, modules, settings);
   }
 }

@@ -102,9 +102,6 @@ public class DepmodCommandTest {
             cwd + "/o/lib/modules/1.0",
             cwd,
             List.of(new DiscoveredModule(dirname + "/extra/a.ko.xz", "extra/a.ko.xz", "a")),
-            dirname + "/modules.order",
-            dirname + "/modules.builtin",
-            dirname + "/modules.builtin.modinfo",
             new dev.beamdepmod.resolve.DepmodSettings('_', 0, false, null, true, false)),
         plan);
     // the INFO line needs -vv
