@@ -28,9 +28,14 @@ final class Corruption {
   final String name;
   private final byte[] file;
   private final Consumer<Finding> findings;
-  /** The mutation being read and since when (System.nanoTime), for a watchdog to name a read that does not end. */
-  volatile String current = "";
-  volatile long started;
+  /** A read under way: its mutation and since when (System.nanoTime). */
+  record InFlight(String mutation, long started) {}
+
+  /**
+   * The read under way, for a watchdog to name one that does not end: published as one object, so
+   * that a watchdog never sees a mutation with another read's start (or none yet); null between reads.
+   */
+  volatile InFlight inFlight;
   long reads;
   long slowestNanos;
   String slowest = "";
@@ -69,8 +74,8 @@ final class Corruption {
   }
 
   private ModuleRecord read(String mutation, byte[] content) {
-    current = mutation;
-    started = System.nanoTime();
+    long started = System.nanoTime();
+    inFlight = new InFlight(mutation, started);
     reads++;
     try {
       ModuleRecord record = ModuleReader.read(PATH, ByteBufferSource.of(content));
@@ -88,6 +93,8 @@ final class Corruption {
     } catch (Throwable t) {
       findings.accept(new Finding(name, mutation, t.toString()));
       return null;
+    } finally {
+      inFlight = null;
     }
   }
 
