@@ -1,5 +1,7 @@
 package dev.beamdepmod.module;
 
+import java.io.IOException;
+
 /**
  * A failed decompression attempt: the library line kmod logs (without "ERROR: "; null when it logs
  * none), the errno the read then fails with, and where in the file kmod's next attempt would start.
@@ -17,6 +19,15 @@ final class DecodeFailure extends Exception {
   }
 
   /** The decompressed size would exceed {@link Limits#MAX_CONTENT_BYTES}. */
+  /** The whole compressed file, which cannot be larger than the content cap it decodes within. */
+  static Bytes wholeInput(ModuleSource source, String library) throws IOException, DecodeFailure {
+    long size = source.size();
+    if (size > Limits.MAX_CONTENT_BYTES) {
+      throw tooLarge(library, 0);
+    }
+    return Bytes.of(source.read(0, (int) size), false);
+  }
+
   static DecodeFailure tooLarge(String library, long start) {
     return new DecodeFailure(library + ": Decompressed size exceeds the limit of "
         + (Limits.MAX_CONTENT_BYTES >> 20) + " MiB", Errno.EFBIG.text(), start);

@@ -30,12 +30,8 @@ final class GzipDecoder {
 
   static ByteBuffer decode(ModuleSource source) throws DecodeFailure {
     try {
-      long size = source.size();
-      if (size > Limits.MAX_CONTENT_BYTES) {
-        throw DecodeFailure.tooLarge("gzip", 0);
-      }
-      Bytes in = Bytes.of(source.read(0, (int) size), false);
-      CappedOutput out = new CappedOutput(4 * size);
+      Bytes in = DecodeFailure.wholeInput(source, "gzip");
+      CappedOutput out = new CappedOutput(4L * in.length());
       int position = 0;
       do {
         position = member(in, header(in, position), out);

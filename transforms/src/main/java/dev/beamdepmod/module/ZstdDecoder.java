@@ -21,11 +21,7 @@ final class ZstdDecoder {
 
   static ByteBuffer decode(ModuleSource source) throws DecodeFailure {
     try {
-      long size = source.size();
-      if (size > Limits.MAX_CONTENT_BYTES) {
-        throw DecodeFailure.tooLarge("zstd", 0);
-      }
-      Bytes input = Bytes.of(source.read(0, (int) size), false);
+      Bytes input = DecodeFailure.wholeInput(source, "zstd");
       long contentSize = contentSize(input);
       if (contentSize == 0) {
         throw new DecodeFailure(SIZE_UNKNOWN, Errno.EINVAL.text(), 0);

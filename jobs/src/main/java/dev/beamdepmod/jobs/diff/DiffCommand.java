@@ -5,6 +5,7 @@ import dev.beamdepmod.diff.MarkdownReport;
 import dev.beamdepmod.diff.ReportFiles;
 import dev.beamdepmod.diff.SeriesReport;
 import dev.beamdepmod.diff.Snapshots;
+import dev.beamdepmod.jobs.cli.Subcommand;
 import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.schema.KernelSnapshot;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
  * kernel releases. An input is a snapshot.avro file, a matrix output directory (or one kernel's
  * output directory), or anything the matrix job reads (trees, packages), which is resolved first.
  */
-public final class DiffCommand implements Callable<Integer> {
+public final class DiffCommand extends Subcommand {
   /** Exit status when a category named by --fail-on has changes (1 stays "could not run"). */
   public static final int GATE_FAILED = 3;
 
@@ -78,21 +78,10 @@ public final class DiffCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
-  private boolean help;
-
   @Spec private CommandSpec spec;
 
-  private final String cwd;
-  private final PipelineOptions options;
-  private final PrintStream out;
-  private final PrintStream err;
-
   public DiffCommand(String cwd, PipelineOptions options, PrintStream out, PrintStream err) {
-    this.cwd = cwd;
-    this.options = options;
-    this.out = out;
-    this.err = err;
+    super(cwd, options, out, err);
   }
 
   @Override

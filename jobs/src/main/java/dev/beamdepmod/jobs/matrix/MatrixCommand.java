@@ -2,13 +2,13 @@ package dev.beamdepmod.jobs.matrix;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.beamdepmod.jobs.cli.Subcommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         + " [--avro <dir>] [--progress] [-v]",
     description = "Writes <dir>/<version>/modules.* for every kernel found, and <dir>/matrix-summary.{json,txt}.",
     footer = "Beam pipeline options (--runner=..., --targetParallelism=...) may be given too.")
-public final class MatrixCommand implements Callable<Integer> {
+public final class MatrixCommand extends Subcommand {
   @Option(names = "--input", arity = "1..*", required = true, paramLabel = "<tree|package|glob>",
       description = "kernel trees, directories of packages, packages (.deb, .rpm, tarballs), globs")
   private List<String> inputs;
@@ -48,19 +48,8 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "depmod's verbose messages (repeat for more)")
   private boolean[] verbose = new boolean[0];
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
-  private boolean help;
-
-  private final String cwd;
-  private final PipelineOptions options;
-  private final PrintStream out;
-  private final PrintStream err;
-
   public MatrixCommand(String cwd, PipelineOptions options, PrintStream out, PrintStream err) {
-    this.cwd = cwd;
-    this.options = options;
-    this.out = out;
-    this.err = err;
+    super(cwd, options, out, err);
   }
 
   @Override
