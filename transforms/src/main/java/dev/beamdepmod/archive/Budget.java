@@ -9,7 +9,7 @@ import java.io.InputStream;
  * header limit is set, once a header (with its long names, PAX records, sparse maps) takes more
  * than that, which bounds what the archive library buffers for one entry.
  */
-final class Budget extends InputStream {
+final class Budget extends BlockInputStream {
   /**
    * Most bytes one entry's headers may take. Real ones take a few KiB; the bound also keeps the
    * archive library's recursion over chained extended headers shallow.
@@ -40,13 +40,6 @@ final class Budget extends InputStream {
 
   void endHeader() {
     headerEnd = Long.MAX_VALUE;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n <= 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

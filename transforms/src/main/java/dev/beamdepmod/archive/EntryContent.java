@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** The bytes of one entry as the visitor sees them: exactly the declared size, then end of stream. */
-final class EntryContent extends InputStream {
+final class EntryContent extends BlockInputStream {
   private final String packageName;
   private final String entry;
   private final InputStream data;
@@ -18,13 +18,6 @@ final class EntryContent extends InputStream {
     this.data = data;
     this.size = size;
     this.remaining = size;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n <= 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
