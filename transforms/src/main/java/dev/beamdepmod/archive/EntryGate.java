@@ -46,9 +46,8 @@ final class EntryGate {
     if (++entries > limits.maxEntries()) {
       throw new PackageFormatException(packageName, null, "more than " + limits.maxEntries() + " entries");
     }
-    if (size < 0 || size > limits.maxEntrySize()) {
-      throw new PackageFormatException(packageName, rawName,
-          "declared size " + size + " is outside the limit of 0.." + limits.maxEntrySize() + " bytes per entry");
+    if (size < 0 || size > limits.maxEntrySize() && type == Type.FILE && wanted(rawName)) {
+      throw outsideEntryLimit(rawName, size);
     }
     if (size > budget.remaining()) {
       throw new PackageFormatException(packageName, rawName, "declared size " + size
@@ -59,7 +58,7 @@ final class EntryGate {
     }
     EntryContent content = new EntryContent(packageName, rawName, data, size);
     String path = accepted(rawName, type, typeName);
-    if (path != null) {
+    if (path != null && visitor.wants(path)) {
       try {
         visitor.file(path, size, content);
       } catch (IOException | RuntimeException e) {
@@ -67,6 +66,17 @@ final class EntryGate {
       }
     }
     content.finish();
+  }
+
+  /** Whether the visitor would get this entry as a file, by its safe path (nothing reported here). */
+  private boolean wanted(String rawName) {
+    EntryPaths.Normalised normalised = EntryPaths.normalise(rawName);
+    return normalised.refusal() == null && !normalised.path().isEmpty() && visitor.wants(normalised.path());
+  }
+
+  private PackageFormatException outsideEntryLimit(String rawName, long size) {
+    return new PackageFormatException(packageName, rawName,
+        "declared size " + size + " is outside the limit of 0.." + limits.maxEntrySize() + " bytes per entry");
   }
 
   /** The normalised path of a regular file to deliver, or null after reporting why not. */

@@ -14,6 +14,15 @@ public interface EntryVisitor {
    */
   void file(String path, long size, InputStream content) throws IOException;
 
+  /**
+   * Whether {@link #file} is to get this regular file (by its normalised path). Only a wanted entry
+   * is held to the per-entry size limit, which bounds what a visitor buffers: a package may carry
+   * larger files nobody reads (a -dbg package's vmlinux), which are streamed past.
+   */
+  default boolean wants(String path) {
+    return true;
+  }
+
   /** An entry that is not a regular file or not safe to use. Directories are not reported. */
   default void skipped(SkippedEntry entry) {}
 }

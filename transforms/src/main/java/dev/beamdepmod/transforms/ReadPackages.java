@@ -1,5 +1,6 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.archive.ArchiveLimits;
 import dev.beamdepmod.archive.EntryVisitor;
 import dev.beamdepmod.archive.KernelTree;
 import dev.beamdepmod.archive.ModuleTreePath;
@@ -101,11 +102,16 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
       });
       long[] entry = {0};
       try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(location, false)))) {
-        PackageReader.entries(location, in, new EntryVisitor() {
+        long stored = FileSystems.matchSingleFileSpec(location).sizeBytes();
+        PackageReader.entries(location, in, ArchiveLimits.forPackage(stored), new EntryVisitor() {
+          @Override
+          public boolean wants(String path) {
+            return ModuleTreePath.of(path) != null;
+          }
+
           @Override
           public void file(String path, long size, InputStream content) throws IOException {
             ModuleTreePath where = ModuleTreePath.of(path);
-            if (where == null) return;
             String kernel = where.version();
             String dirname = "/" + where.moddir() + "/" + kernel;
             if (kernels.add(kernel)) {

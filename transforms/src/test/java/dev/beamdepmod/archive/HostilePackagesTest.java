@@ -11,12 +11,16 @@ import static org.junit.Assert.assertThrows;
 
 import dev.beamdepmod.archive.TestPackages.Entry;
 import dev.beamdepmod.archive.TestPackages.Recorder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -107,6 +111,28 @@ public class HostilePackagesTest {
         "small.tar: a: declared size 101 is outside the limit of 0..100 bytes per entry");
     assertFails("small.rpm", TestPackages.rpm(TestPackages.cpio(Entry.file("a", "x".repeat(101)))), small,
         "small.rpm: a: declared size 101");
+  }
+
+  /** A -dbg package's vmlinux is larger than any module: entries nobody reads are streamed past whatever their size. */
+  @Test
+  public void theEntryLimitHoldsOnlyForWantedEntries() throws IOException {
+    ArchiveLimits small = new ArchiveLimits(100, 1 << 20, 1000);
+    byte[] pkg = TestPackages.tar(Entry.file("usr/lib/debug/vmlinux", "x".repeat(5000)), Entry.file("lib/modules/1/a.ko", "ko"));
+    List<String> delivered = new ArrayList<>();
+    PackageReader.entries("dbg.tar", new ByteArrayInputStream(pkg), small, new EntryVisitor() {
+      @Override
+      public boolean wants(String path) {
+        return path.startsWith("lib/modules/");
+      }
+
+      @Override
+      public void file(String path, long size, InputStream content) throws IOException {
+        delivered.add(path + " " + new String(content.readAllBytes(), StandardCharsets.ISO_8859_1));
+      }
+    });
+    assertEquals(List.of("lib/modules/1/a.ko ko"), delivered);
+    assertEquals(4L << 30, ArchiveLimits.forPackage(1 << 20).maxTotalSize());
+    assertEquals(16L << 30, ArchiveLimits.forPackage(1L << 30).maxTotalSize());
   }
 
   @Test
