@@ -1,11 +1,12 @@
 package dev.beamdepmod.jobs;
 
+import dev.beamdepmod.jobs.cli.Subcommands;
 import dev.beamdepmod.jobs.depmod.DepmodCommand;
 import dev.beamdepmod.jobs.depmod.DepmodOptions;
 import dev.beamdepmod.jobs.depmod.Host;
 import dev.beamdepmod.jobs.diff.DiffCommand;
 import dev.beamdepmod.jobs.matrix.MatrixCommand;
-import dev.beamdepmod.jobs.cli.Subcommands;
+import dev.beamdepmod.transforms.XzOptions;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,22 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      return dispatch(args, out, err);
+    } catch (BadPipelineOptions e) {
+      err.println("beam-depmod: ERROR: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Pipeline options that cannot be used (unknown, malformed, or a --liblzma that does not load). */
+  private static final class BadPipelineOptions extends RuntimeException {
+    BadPipelineOptions(IllegalArgumentException e) {
+      super(e.getMessage(), e);
+    }
+  }
+
+  private static int dispatch(String[] args, PrintStream out, PrintStream err) {
     // a subcommand may follow Beam options; its own arguments come after it
     int at = BeamArgs.firstOtherArgument(args);
     String command = at < 0 ? "" : args[at];
@@ -79,7 +96,14 @@ public final class Main {
    * made room for the spinning (eight .deb packages: 24 s instead of 21 s).
    */
   static PipelineOptions pipelineOptions(List<String> beamArgs) {
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).create();
+    PipelineOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).create();
+      // the launcher binds the library too: one that does not load ends the run here, clearly
+      XzOptions.bind(options);
+    } catch (IllegalArgumentException e) {
+      throw new BadPipelineOptions(e);
+    }
     DirectOptions direct = options.as(DirectOptions.class);
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) direct.setEnforceImmutability(false);
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) direct.setEnforceEncodability(false);

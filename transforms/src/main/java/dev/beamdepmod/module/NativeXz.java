@@ -34,15 +34,51 @@ public final class NativeXz {
   private static final int NEXT_OUT = 24;
   private static final int AVAIL_OUT = 32;
 
-  private static final boolean AVAILABLE = load();
+  /** The library given by {@link #use}; null: the host's. */
+  private static String chosen;
+  /** Whether liblzma is bound; null until the first decode (or {@link #use}) decides. */
+  private static volatile Boolean available;
 
   private NativeXz() {}
 
-  private static boolean load() {
+  /**
+   * Binds the liblzma at {@code path} (the --liblzma option) instead of the host's, before this JVM
+   * decodes anything; the same path again does nothing.
+   *
+   * @throws IllegalArgumentException naming the path and why it does not load: a library asked for
+   *     is never replaced by another one silently
+   */
+  public static synchronized void use(String path) {
+    if (path == null || path.equals(chosen)) return;
+    if (Boolean.TRUE.equals(available)) Native.unregister(NativeXz.class);
+    if (Native.POINTER_SIZE != 8 || Native.SIZE_T_SIZE != 8) {
+      throw new IllegalArgumentException("--liblzma=" + path + ": native xz decoding needs a 64-bit JVM");
+    }
+    try {
+      Native.register(NativeXz.class, NativeLibrary.getInstance(path));
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+      available = false;
+      chosen = null;
+      throw new IllegalArgumentException("--liblzma=" + path + ": cannot load it as liblzma: " + e.getMessage(), e);
+    }
+    chosen = path;
+    available = true;
+  }
+
+  private static boolean available() {
+    Boolean known = available;
+    return known != null ? known : loadHost();
+  }
+
+  /** The host's liblzma under its usual names, or none (then xz-java decodes everything). */
+  private static synchronized boolean loadHost() {
+    if (available != null) return available;
+    available = false;
     if (Native.POINTER_SIZE != 8 || Native.SIZE_T_SIZE != 8) return false;
     for (String name : new String[] {"lzma", "liblzma.so.5"}) {
       try {
         Native.register(NativeXz.class, NativeLibrary.getInstance(name));
+        available = true;
         return true;
       } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
         // not this name; try the next, then stay with xz-java
@@ -67,7 +103,7 @@ public final class NativeXz {
    * which also words any error as kmod does).
    */
   static byte[] decode(byte[] in, int maxSize, long memlimit) {
-    if (!AVAILABLE || !knownCheck(in)) return null;
+    if (!available() || !knownCheck(in)) return null;
     long size = XzIndex.uncompressedSize(in);
     if (size < 0 || size > maxSize) return null;
     byte[] out = new byte[(int) size];
@@ -94,7 +130,7 @@ public final class NativeXz {
    * not there.
    */
   public static InputStream stream(InputStream in, long memlimit) throws IOException {
-    return AVAILABLE ? new DecodingStream(in, memlimit) : null;
+    return available() ? new DecodingStream(in, memlimit) : null;
   }
 
   private static final class DecodingStream extends InputStream {

@@ -96,6 +96,11 @@ public final class ReadModules extends PTransform<PBegin, PCollection<KV<String,
   static final class ReadBatchFn extends DoFn<List<ModuleFile>, KV<String, PackedModules>> {
     private final Counter modulesRead = Metrics.counter(ReadModules.class, "modulesRead");
 
+    @StartBundle
+    public void startBundle(StartBundleContext context) {
+      XzOptions.bind(context.getPipelineOptions());
+    }
+
     @ProcessElement
     public void process(@Element List<ModuleFile> batch, OutputReceiver<KV<String, PackedModules>> out)
         throws InterruptedIOException {

@@ -89,6 +89,11 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
       this.template = template;
     }
 
+    @StartBundle
+    public void startBundle(StartBundleContext context) {
+      XzOptions.bind(context.getPipelineOptions());
+    }
+
     @ProcessElement
     public void process(@Element KV<Long, String> pkg, MultiOutputReceiver out) {
       String location = pkg.getValue();
