@@ -8,7 +8,7 @@
 #
 # Runs the oracle (DEPMOD_ORACLE, default: the one scripts/fetch-oracle.sh provides) into a temporary
 # directory, reads every module with dev.beamdepmod.bench.DumpExportsAndAliases from
-# benchmarks/target/benchmarks.jar (build: mvn -B -o -q -pl benchmarks -am package -DskipTests), and
+# benchmarks/target/benchmarks.jar (built when older than the sources; JVM options in READER_JAVA_OPTS), and
 # compares as sets:
 #   * every line of the oracle's modules.symbols and modules.alias (minus the header) must be among
 #     ours. Ours may have more lines, but only where depmod de-duplicates: its symbol table keeps one
@@ -46,7 +46,7 @@ export LC_ALL=C
   exit 1
 }
 out=$tmp/out$moddir/$version
-java -cp "$jar" dev.beamdepmod.bench.DumpExportsAndAliases "$dirname" >"$tmp/ours" 2>"$tmp/ours.err" || {
+java ${READER_JAVA_OPTS:-} -cp "$jar" dev.beamdepmod.bench.DumpExportsAndAliases "$dirname" >"$tmp/ours" 2>"$tmp/ours.err" || {
   echo "reader failed:" >&2
   grep -v '^depmod: ' "$tmp/ours.err" >&2
   exit 1
