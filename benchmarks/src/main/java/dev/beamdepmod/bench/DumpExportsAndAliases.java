@@ -1,5 +1,10 @@
 package dev.beamdepmod.bench;
 
+import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.jobs.depmod.DepmodFatal;
+import dev.beamdepmod.jobs.depmod.LocalFs;
+import dev.beamdepmod.jobs.depmod.TreeWalker;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
 import dev.beamdepmod.schema.ModuleFile;
@@ -10,16 +15,20 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads every module under a module directory as the pipeline does ({@link ReadModules#read}) and
  * prints what depmod's modules.symbols and modules.alias would say about each one, unordered and
- * without depmod's de-duplication:
+ * without depmod's de-duplication of symbols:
  * {@code alias symbol:<export> <module>} and {@code alias <alias> <module>} on stdout, and each
  * module's read messages as {@code depmod: <message>} on stderr.
  *
  * <p>Usage: {@code DumpExportsAndAliases DIRNAME} where DIRNAME is depmod's input directory
  * (root + module directory + "/" + version), spelled as depmod spells it (it appears in messages).
+ * The modules are those depmod's walk keeps ({@link TreeWalker}, without depmod.d files): one file
+ * per module name. The walk's own messages are not printed.
  */
 public final class DumpExportsAndAliases {
   private DumpExportsAndAliases() {}
@@ -32,11 +41,16 @@ public final class DumpExportsAndAliases {
     String dirname = args[0];
     PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.ISO_8859_1);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.ISO_8859_1);
-    Path root = Path.of(dirname);
-    for (Path file : KernelTree.moduleFiles(root)) {
-      String relpath = root.relativize(file).toString();
-      ModuleRecord module =
-          ReadModules.read(new ModuleFile("", file.toAbsolutePath().toString(), dirname + "/" + relpath, relpath));
+    List<ModuleFile> files;
+    try {
+      files = moduleFiles(dirname);
+    } catch (DepmodFatal e) {
+      err.println(e.message().line());
+      System.exit(1);
+      return;
+    }
+    for (ModuleFile file : files) {
+      ModuleRecord module = ReadModules.read(file);
       for (ExportedSymbol symbol : module.getExports()) {
         out.println("alias symbol:" + symbol.getName() + " " + module.getName());
       }
@@ -50,5 +64,17 @@ public final class DumpExportsAndAliases {
       }
     }
     out.flush();
+  }
+
+  /** The module files of depmod's input directory {@code dirname}, as depmod's walk finds and keeps them. */
+  static List<ModuleFile> moduleFiles(String dirname) throws DepmodFatal {
+    String cwd = System.getProperty("user.dir");
+    LocalFs fs = new LocalFs(cwd);
+    String version = Path.of(dirname).getFileName().toString();
+    List<ModuleFile> files = new ArrayList<>();
+    for (DiscoveredModule m : TreeWalker.walk(fs, cwd, DepmodConfig.parse(version, List.of()), dirname, message -> {})) {
+      files.add(new ModuleFile("", fs.path(m.path()).toAbsolutePath().toString(), m.path(), m.relpath()));
+    }
+    return files;
   }
 }

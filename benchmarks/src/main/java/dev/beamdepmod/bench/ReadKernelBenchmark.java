@@ -1,11 +1,11 @@
 package dev.beamdepmod.bench;
 
+import dev.beamdepmod.jobs.depmod.DepmodFatal;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.transforms.ReadModules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -22,7 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Reads every module of a real kernel tree as the pipeline does ({@link ReadModules#read}: Beam's
- * FileSystems, then the module reader), single-threaded like depmod.
+ * FileSystems, then the module reader), single-threaded like depmod, on the modules depmod's walk
+ * keeps.
  * The score is kernels per second; the counters give modules/s and MB/s (MB of module files as
  * stored, i.e. compressed for .ko.xz trees).
  *
@@ -59,13 +60,14 @@ public class ReadKernelBenchmark {
     if (dir.isEmpty()) {
       throw new IllegalArgumentException("set -p dirname=DIR or -Dkernel.dir=DIR");
     }
-    Path root = Path.of(dir);
-    files = new ArrayList<>();
+    try {
+      files = DumpExportsAndAliases.moduleFiles(dir);
+    } catch (DepmodFatal e) {
+      throw new IOException(e.message().line());
+    }
     long bytes = 0;
-    for (Path file : KernelTree.moduleFiles(root)) {
-      String relpath = root.relativize(file).toString();
-      files.add(new ModuleFile("", file.toAbsolutePath().toString(), dir + "/" + relpath, relpath));
-      bytes += Files.size(file);
+    for (ModuleFile file : files) {
+      bytes += Files.size(Path.of(file.getLocation()));
     }
     megabytes = bytes / 1e6;
   }

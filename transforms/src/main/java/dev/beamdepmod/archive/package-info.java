@@ -6,8 +6,7 @@
  * or a tarball (plain, gzip, xz, zstd, bzip2) by its content and gives each regular file with a
  * safe path to an {@link dev.beamdepmod.archive.EntryVisitor}, in archive order, as a stream of
  * exactly its bytes. {@link dev.beamdepmod.archive.ModuleTreePath} tells whether a path lies in
- * {@code lib/modules/<version>/} or {@code usr/lib/modules/<version>/};
- * {@link dev.beamdepmod.archive.KernelTrees} collects those trees in memory.
+ * {@code lib/modules/<version>/} or {@code usr/lib/modules/<version>/}.
  *
  * <p>Packages are not trusted. Links (never followed), device nodes, FIFOs, absolute paths, ".."
  * and duplicate paths are skipped and reported; sizes, the unpacked total, the number of entries,

@@ -1,5 +1,6 @@
 package dev.beamdepmod.config;
 
+import dev.beamdepmod.module.ModuleName;
 import java.io.Serializable;
 
 /**
@@ -13,6 +14,6 @@ public record DiscoveredModule(String path, String relpath, String name) impleme
 
   public static DiscoveredModule of(String path, String dirname) {
     return new DiscoveredModule(
-        path, ModuleFiles.relpath(path, dirname), ModuleFiles.moduleName(path));
+        path, ModuleFiles.relpath(path, dirname), ModuleName.of(path));
   }
 }

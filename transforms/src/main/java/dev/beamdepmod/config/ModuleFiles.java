@@ -27,13 +27,6 @@ public final class ModuleFiles {
     return false;
   }
 
-  /** The module name of a path: its last component up to the first '.', with '-' made '_'. */
-  public static String moduleName(String path) {
-    String base = path.substring(path.lastIndexOf('/') + 1);
-    int dot = base.indexOf('.');
-    return (dot < 0 ? base : base.substring(0, dot)).replace('-', '_');
-  }
-
   /** The path relative to dirname when it lies below it (dirname followed by '/'), else null. */
   public static String relpath(String path, String dirname) {
     if (path.length() > dirname.length()

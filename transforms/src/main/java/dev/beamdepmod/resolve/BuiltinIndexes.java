@@ -1,6 +1,7 @@
 package dev.beamdepmod.resolve;
 
 import dev.beamdepmod.index.Index;
+import dev.beamdepmod.module.ModuleName;
 
 /**
  * modules.builtin.bin and modules.builtin.alias.bin, made from the kernel's modules.builtin and
@@ -27,7 +28,7 @@ final class BuiltinIndexes {
       }
       String base = line.substring(line.lastIndexOf('/') + 1);
       if (!base.isEmpty()) {
-        name = moduleName(base);
+        name = ModuleName.of(base);
       }
       index.insert(name, "", 0);
     }
@@ -64,12 +65,5 @@ final class BuiltinIndexes {
       index.insert(alias, module, 0);
     }
     return index.toBytes();
-  }
-
-  /** depmod's module name of a file name: up to the first '.', '-' as '_', at most PATH_MAX-1 bytes. */
-  private static String moduleName(String fileName) {
-    int dot = fileName.indexOf('.');
-    String stem = dot < 0 ? fileName : fileName.substring(0, dot);
-    return stem.substring(0, Math.min(stem.length(), CText.PATH_MAX - 1)).replace('-', '_');
   }
 }

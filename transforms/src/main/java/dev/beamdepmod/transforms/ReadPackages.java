@@ -2,7 +2,6 @@ package dev.beamdepmod.transforms;
 
 import dev.beamdepmod.archive.ArchiveLimits;
 import dev.beamdepmod.archive.EntryVisitor;
-import dev.beamdepmod.archive.KernelTree;
 import dev.beamdepmod.archive.ModuleTreePath;
 import dev.beamdepmod.archive.PackageReader;
 import dev.beamdepmod.config.DepmodConfig;
@@ -79,7 +78,7 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
 
   static final class StreamPackageFn extends DoFn<KV<Long, String>, KV<String, PackedModules>> {
     private static final Set<String> SIDE_FILE_NAMES =
-        Set.of(KernelTree.MODULES_ORDER, KernelTree.MODULES_BUILTIN, KernelTree.MODULES_BUILTIN_MODINFO);
+        Set.of("modules.order", "modules.builtin", "modules.builtin.modinfo");
 
     private final KernelTemplate template;
     private final Counter modulesRead = Metrics.counter(ReadModules.class, "modulesRead");

@@ -20,15 +20,6 @@ public class ModuleFilesTest {
   }
 
   @Test
-  public void moduleNames() {
-    assertEquals("my_mod", ModuleFiles.moduleName("/d/my-mod.ko"));
-    assertEquals("foo", ModuleFiles.moduleName("/d/foo.bar.ko"));
-    assertEquals("x_y", ModuleFiles.moduleName("kernel/x-y.ko.xz"));
-    assertEquals("", ModuleFiles.moduleName("/d/.hidden.ko"));
-    assertEquals("noext", ModuleFiles.moduleName("/d/noext"));
-  }
-
-  @Test
   public void relpathNeedsDirnameFollowedBySlash() {
     assertEquals("kernel/a.ko", ModuleFiles.relpath("/r/lib/modules/1.0/kernel/a.ko", "/r/lib/modules/1.0"));
     assertEquals("kernel/a.ko", ModuleFiles.relpath("/m/1.0//kernel/a.ko", "/m/1.0/"));

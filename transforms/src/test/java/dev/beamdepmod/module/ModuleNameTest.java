@@ -15,6 +15,8 @@ public class ModuleNameTest {
     assertEquals("Caps_1", ModuleName.of("/a.b/Caps-1.ko.zst"));
     assertEquals("\u00e9_", ModuleName.of("rel/\u00e9-.ko"));
     assertEquals("noext", ModuleName.of("noext"));
+    assertEquals("noext", ModuleName.of("/d/noext"));
+    assertEquals("x_y", ModuleName.of("kernel/x-y.ko.xz"));
   }
 
   @Test
