@@ -1,5 +1,7 @@
 package dev.beamdepmod.bench;
 
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
 import dev.beamdepmod.schema.ModuleFile;
@@ -45,8 +47,8 @@ public final class DumpExportsAndAliases {
           out.println("alias " + entry.getValue() + " " + module.getName());
         }
       }
-      for (String message : module.getMessages()) {
-        err.println("depmod: " + message);
+      for (Diagnostic message : module.getMessages()) {
+        err.println(DepmodMessage.of(message).line());
       }
     }
     out.flush();

@@ -1,5 +1,7 @@
 package dev.beamdepmod.module;
 
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
@@ -48,7 +50,7 @@ public final class ModuleReader {
   private static final class Reading {
     private final String path;
     private final ModuleSource source;
-    private final List<String> messages = new ArrayList<>(0);
+    private final List<Diagnostic> messages = new ArrayList<>(0);
     private ModuleReadException failure;
 
     Reading(String path, ModuleSource source) {
@@ -91,9 +93,9 @@ public final class ModuleReader {
 
     private void reportFailure(String strerror) {
       // The library message printed just before (if any) says why.
-      String reason = messages.isEmpty() ? strerror : messages.get(messages.size() - 1).substring("ERROR: ".length());
+      String reason = messages.isEmpty() ? strerror : messages.get(messages.size() - 1).getText();
       failure = new ModuleReadException(path, reason, strerror);
-      messages.add("ERROR: failed to load symbols from " + path + ": " + strerror);
+      messages.add(DepmodMessage.error("failed to load symbols from " + path + ": " + strerror).diagnostic());
     }
 
     private ModuleRecord record(List<ExportedSymbol> exports, List<ImportedSymbol> imports, List<ModinfoEntry> modinfo) {

@@ -1,5 +1,6 @@
 package dev.beamdepmod.module;
 
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class ModuleReaderFuzzTest {
     ModuleRecord record = ModuleReader.read(PATH, ByteBufferSource.of(file));
     assertEquals("fuzz_mod", record.getName());
     assertEquals(PATH, record.getPath());
-    for (String message : record.getMessages()) {
+    for (String message : messages(record)) {
       assertTrue(message.startsWith("ERROR: "), message);
     }
     String failure = null;
@@ -34,7 +35,7 @@ class ModuleReaderFuzzTest {
     } catch (ModuleReadException e) {
       failure = "ERROR: failed to load symbols from " + PATH + ": " + e.strerror();
     }
-    assertEquals(failure != null, record.getMessages().contains(failure), record.getMessages()::toString);
+    assertEquals(failure != null, messages(record).contains(failure), messages(record)::toString);
     assertEquals(record, ModuleReader.read(PATH, ByteBufferSource.of(file)), "reading is deterministic");
   }
 
@@ -48,7 +49,7 @@ class ModuleReaderFuzzTest {
     elf.section(".modinfo", section);
     byte[] file = elf.build();
     ModuleRecord record = ModuleReader.read(PATH, ByteBufferSource.of(file));
-    assertEquals(List.of(), record.getMessages());
+    assertEquals(List.of(), messages(record));
     assertEquals(expectedModinfo(section), record.getModinfo());
   }
 
