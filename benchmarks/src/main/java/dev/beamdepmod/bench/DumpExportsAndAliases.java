@@ -1,10 +1,12 @@
 package dev.beamdepmod.bench;
 
 import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.DiscoveredModule;
 import dev.beamdepmod.jobs.depmod.DepmodFatal;
 import dev.beamdepmod.jobs.depmod.LocalFs;
 import dev.beamdepmod.jobs.depmod.TreeWalker;
+import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
 import dev.beamdepmod.schema.ModuleFile;
@@ -59,8 +61,8 @@ public final class DumpExportsAndAliases {
           out.println("alias " + entry.getValue() + " " + module.getName());
         }
       }
-      for (String message : module.getMessages()) {
-        err.println("depmod: " + message);
+      for (Diagnostic message : module.getMessages()) {
+        err.println(DepmodMessage.of(message).line());
       }
     }
     out.flush();

@@ -4,6 +4,7 @@ import static dev.beamdepmod.pipeline.FixtureCase.stderr;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.schema.KernelReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public class DepmodJobTest {
     assertEquals(1, reports.size());
     KernelReport r = reports.get(0);
     assertEquals(0, r.getExitCode());
-    assertEquals(chain.expectedStderr(), stderr(r.getStderr()));
+    assertEquals(chain.expectedStderr(), stderr(Console.lines(r)));
     assertArrayEquals(chain.expectedFiles().get("modules.dep"), Files.readAllBytes(out.resolve("modules.dep")));
     try (Stream<Path> left = Files.list(temp)) {
       assertEquals(List.of(), left.toList());

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.transforms.KernelSpec;
@@ -66,9 +67,9 @@ public class DepmodTest {
     PAssert.that(reports).satisfies(all -> {
       Map<String, KernelReport> r = byKernel(all);
       assertEquals(3, r.size());
-      assertEquals(chainStderr, stderr(r.get("chain").getStderr()));
-      assertEquals(basicStderr, stderr(r.get("basic").getStderr()));
-      assertEquals(emptyStderr, stderr(r.get("empty").getStderr()));
+      assertEquals(chainStderr, stderr(Console.lines(r.get("chain"))));
+      assertEquals(basicStderr, stderr(Console.lines(r.get("basic"))));
+      assertEquals(emptyStderr, stderr(Console.lines(r.get("empty"))));
       assertEquals(3, r.get("chain").getModules());
       assertEquals(11, r.get("basic").getModules());
       assertEquals(0, r.get("empty").getModules());
@@ -94,7 +95,7 @@ public class DepmodTest {
     PAssert.thatSingleton(p.apply(Depmod.builder().trees(List.of(chain.spec("1.0", out.toString())), files).build()))
         .satisfies(r -> {
           assertEquals(0, r.getExitCode());
-          assertThat(r.getStderr(),
+          assertThat(Console.lines(r),
               hasItem("depmod: ERROR: failed to load symbols from " + gone + ": No such file or directory"));
           assertEquals(4, r.getModules());
           assertEquals(1, r.getUnreadableModules());

@@ -2,6 +2,7 @@ package dev.beamdepmod.pipeline;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.transforms.KernelSpec;
@@ -35,7 +36,7 @@ record FixtureCase(String name) {
 
   KernelSpec spec(String kernel, String outputDir) {
     return KernelSpec.discovered(kernel, dirname(), dirname(), outputDir, outputDir,
-        new DepmodSettings((char) 0, 0, false, null, false, false));
+        new DepmodSettings((char) 0, 0, false, null, false, false), new Console(0));
   }
 
   /** Every module file of the tree (names ending .ko[.xz|.zst|.gz]). */

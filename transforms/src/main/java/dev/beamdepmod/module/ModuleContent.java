@@ -1,5 +1,7 @@
 package dev.beamdepmod.module;
 
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.schema.Diagnostic;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,7 +20,7 @@ final class ModuleContent {
   private static final byte[] GZIP_MAGIC = {0x1F, (byte) 0x8B};
 
   private final ModuleSource source;
-  private final List<String> messages;
+  private final List<Diagnostic> messages;
   private Compression compression;
   private ModuleSource decoded;
   private long decodeStart;
@@ -27,8 +29,8 @@ final class ModuleContent {
   private ElfModule elf;
   private ReadFailure permanentFailure;
 
-  /** @param messages receives the library messages of decode attempts ("ERROR: xz: ...") */
-  ModuleContent(ModuleSource source, List<String> messages) {
+  /** @param messages receives the library messages of decode attempts (ERROR "xz: ...") */
+  ModuleContent(ModuleSource source, List<Diagnostic> messages) {
     this.source = source;
     this.messages = messages;
   }
@@ -76,7 +78,7 @@ final class ModuleContent {
     DecodeFailure failure = lastDecodeFailure;
     decodeStart = failure.nextStart();
     if (failure.libraryMessage() != null) {
-      messages.add("ERROR: " + failure.libraryMessage());
+      messages.add(DepmodMessage.error(failure.libraryMessage()).diagnostic());
     }
     throw ReadFailure.io(failure.strerror());
   }

@@ -1,5 +1,7 @@
 package dev.beamdepmod.module;
 
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
@@ -35,7 +37,7 @@ public final class ModuleReader {
   private static final class Reading {
     private final String path;
     private final ModuleSource source;
-    private final List<String> messages = new ArrayList<>(0);
+    private final List<Diagnostic> messages = new ArrayList<>(0);
 
     Reading(String path, ModuleSource source) {
       this.path = path;
@@ -76,7 +78,7 @@ public final class ModuleReader {
     }
 
     private void reportFailure(String strerror) {
-      messages.add("ERROR: failed to load symbols from " + path + ": " + strerror);
+      messages.add(DepmodMessage.error("failed to load symbols from " + path + ": " + strerror).diagnostic());
     }
 
     private ModuleRecord record(List<ExportedSymbol> exports, List<ImportedSymbol> imports, List<ModinfoEntry> modinfo) {

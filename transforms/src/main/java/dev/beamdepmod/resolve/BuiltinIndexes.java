@@ -1,5 +1,9 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.error;
+import static dev.beamdepmod.config.DepmodMessage.warning;
+
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.index.Index;
 import dev.beamdepmod.module.ModuleName;
 
@@ -11,10 +15,10 @@ final class BuiltinIndexes {
   private BuiltinIndexes() {}
 
   /** Every modules.builtin line starting with a letter gives its module name as key. */
-  static byte[] builtin(KernelInputs inputs, Log log) {
+  static byte[] builtin(KernelInputs inputs, Console console) {
     FileContent file = inputs.builtin();
     if (!file.present()) {
-      log.couldNotOpen(inputs.dirname(), "modules.builtin", file);
+      console.accept(file.couldNotOpen(inputs.dirname(), "modules.builtin"));
       return new byte[0];
     }
     Index index = new Index();
@@ -23,7 +27,7 @@ final class BuiltinIndexes {
     for (String piece : CText.fgets(file.bytes(), CText.PATH_MAX)) {
       String line = CText.cString(piece);
       if (line.isEmpty() || !CText.isAsciiLetter(line.charAt(0))) {
-        log.error("Invalid modules.builtin line: " + line);
+        console.accept(error("Invalid modules.builtin line: " + line));
         continue;
       }
       String base = line.substring(line.lastIndexOf('/') + 1);
@@ -36,14 +40,14 @@ final class BuiltinIndexes {
   }
 
   /** Every alias record of modules.builtin.modinfo, read with depmod's record state machine. */
-  static byte[] builtinAliases(KernelInputs inputs, Log log) {
+  static byte[] builtinAliases(KernelInputs inputs, Console console) {
     FileContent file = inputs.builtinModinfo();
     if (!file.present()) {
-      log.couldNotOpen(inputs.dirname(), "modules.builtin.modinfo", file);
+      console.accept(file.couldNotOpen(inputs.dirname(), "modules.builtin.modinfo"));
       return new byte[0];
     }
     Index index = new Index();
-    ModinfoStream in = new ModinfoStream(file.bytes(), log);
+    ModinfoStream in = new ModinfoStream(file.bytes(), console);
     while (!in.atEof()) {
       String module = in.field('.');
       if (module.isEmpty()) {
@@ -59,7 +63,7 @@ final class BuiltinIndexes {
       }
       String alias = AliasNormalizer.normalize(value);
       if (alias == null) {
-        log.warning("Unmatched bracket in " + value);
+        console.accept(warning("Unmatched bracket in " + value));
         continue;
       }
       index.insert(alias, module, 0);

@@ -1,5 +1,8 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.error;
+
+import dev.beamdepmod.diagnostics.Console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -31,7 +34,7 @@ final class CycleReport {
   private final List<Module> modules;
   private final int[][] deps;
   private final StrongComponents components;
-  private final Log log;
+  private final Console console;
   private final StartList starts;
   private final boolean[] visited;
   private final int stackRoom;
@@ -39,10 +42,10 @@ final class CycleReport {
   private final IntList vertexModule = new IntList();
   private final IntList vertexParent = new IntList();
 
-  private CycleReport(List<Module> modules, int[][] deps, int[] unranked, Log log) {
+  private CycleReport(List<Module> modules, int[][] deps, int[] unranked, Console console) {
     this.modules = modules;
     this.deps = deps;
-    this.log = log;
+    this.console = console;
     this.components = StrongComponents.of(deps, unranked);
     this.starts = new StartList(deps.length, unranked);
     this.visited = new boolean[deps.length];
@@ -50,14 +53,14 @@ final class CycleReport {
   }
 
   /** Logs the cycle lines and the closing count. @return the number of modules on cycles */
-  static int report(List<Module> modules, int[][] deps, int[] rank, Log log) {
+  static int report(List<Module> modules, int[][] deps, int[] rank, Console console) {
     int[] unranked = IntStream.range(0, rank.length).filter(m -> rank[m] < 0).toArray();
-    CycleReport report = new CycleReport(modules, deps, unranked, log);
+    CycleReport report = new CycleReport(modules, deps, unranked, console);
     while (!report.starts.isEmpty()) {
       report.searchFrom(report.starts.takeHead());
     }
     int onCycles = (int) IntStream.of(unranked).filter(m -> report.components.onCycle(m, deps)).count();
-    log.error("Found " + onCycles + " modules in dependency cycles!");
+    console.accept(error("Found " + onCycles + " modules in dependency cycles!"));
     return onCycles;
   }
 
@@ -141,6 +144,6 @@ final class CycleReport {
       line.append(modules.get(m).name()).append(" -> ");
       starts.remove(m);
     }
-    log.error(line.append(modules.get(vertexModule.get(v)).name()).toString());
+    console.accept(error(line.append(modules.get(vertexModule.get(v)).name()).toString()));
   }
 }

@@ -1,5 +1,8 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.warning;
+
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.schema.ImportedSymbol;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +21,7 @@ import java.util.Set;
 record Dependencies(int[][] deps, int[] users, List<List<String>> unresolvedImports) {
 
   static Dependencies resolve(
-      List<Module> modules, SymbolTable symbols, DepmodSettings settings, Log log, StringBuilder stdout) {
+      List<Module> modules, SymbolTable symbols, DepmodSettings settings, Console console) {
     int n = modules.size();
     int[][] deps = new int[n][];
     int[] users = new int[n];
@@ -37,13 +40,13 @@ record Dependencies(int[][] deps, int[] users, List<List<String>> unresolvedImpo
           if (!weak) {
             missing.add(imp.getName());
             if (settings.errSyms()) {
-              log.warning(m.path() + " needs unknown symbol " + imp.getName());
+              console.accept(warning(m.path() + " needs unknown symbol " + imp.getName()));
             }
           }
           continue;
         }
         if (checkCrcs && settings.errSyms() && !weak && sym.crc() != imp.getCrc()) {
-          log.warning(m.path() + " disagrees about version of symbol " + imp.getName());
+          console.accept(warning(m.path() + " disagrees about version of symbol " + imp.getName()));
         }
         int owner = sym.owner();
         if (sym.fromKernel() || addedBy[owner] == m.index() + 1) {
@@ -56,8 +59,7 @@ record Dependencies(int[][] deps, int[] users, List<List<String>> unresolvedImpo
         found[count++] = owner;
         users[owner]++;
         if (settings.verbose() > 0) {
-          stdout.append(m.path()).append(" needs \"").append(sym.name()).append("\": ")
-              .append(modules.get(owner).path()).append('\n');
+          console.print(m.path() + " needs \"" + sym.name() + "\": " + modules.get(owner).path() + "\n");
         }
       }
       deps[m.index()] = Arrays.copyOf(found, count);

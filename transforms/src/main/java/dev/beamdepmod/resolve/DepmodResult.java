@@ -1,22 +1,29 @@
 package dev.beamdepmod.resolve;
 
+import dev.beamdepmod.diagnostics.Console;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 /**
  * Everything depmod would produce for one kernel.
  *
- * @param stderr complete stderr lines in order (e.g. "depmod: WARNING: ..."), without trailing newline;
- *     a message that spans lines is one element containing '\n'
- * @param stdout bytes for stdout (-v lines, then -n content)
- * @param exitCode 0 or 1
+ * @param console what it prints (the kernel's console, continued) and its exit status
  * @param files output files in depmod's write order (name -> bytes); empty when nothing may be written
  *     (cycles, fatal errors, -n)
  */
-public record DepmodResult(
-    List<String> stderr, byte[] stdout, int exitCode, LinkedHashMap<String, byte[]> files, Stats stats)
+public record DepmodResult(Console console, LinkedHashMap<String, byte[]> files, Stats stats)
     implements Serializable {
+
+  public DepmodResult {
+    console = console.copy();
+  }
+
+  /** A copy to go on with: the result stays as it is. */
+  @Override
+  public Console console() {
+    return console.copy();
+  }
+
   public record Stats(int modules, int exports, int unresolved, int cycleModules, int unreadableModules)
       implements Serializable {}
 }

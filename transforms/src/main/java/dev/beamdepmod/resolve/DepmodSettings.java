@@ -10,7 +10,7 @@ import java.io.Serializable;
  * @param errSyms -e (already turned off by the caller when neither -E nor -F was given)
  * @param kernelSymbols symbols loaded from -E or -F, or null when neither was given
  * @param warnDuplicates -w
- * @param dryRun -n: text outputs go to the result's stdout, no files
+ * @param dryRun -n (what it changes is decided by {@link OutputTarget})
  */
 public record DepmodSettings(
     char symbolPrefix,

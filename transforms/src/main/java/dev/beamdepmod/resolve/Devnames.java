@@ -1,5 +1,8 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.error;
+
+import dev.beamdepmod.diagnostics.Console;
 import java.util.List;
 
 /** modules.devname: device nodes of modules that declare a devname: alias and a major/minor alias. */
@@ -10,7 +13,7 @@ final class Devnames {
 
   private Devnames() {}
 
-  static String text(List<Module> modules, Log log) {
+  static String text(List<Module> modules, Console console) {
     StringBuilder out = new StringBuilder();
     for (Module m : modules) {
       String devname = null;
@@ -31,8 +34,8 @@ final class Devnames {
         continue;
       }
       if (device == null) {
-        log.error("Module '" + m.name() + "' has devname (" + devname
-            + ") but lacks major and minor information. Ignoring.");
+        console.accept(error("Module '" + m.name() + "' has devname (" + devname
+            + ") but lacks major and minor information. Ignoring."));
         continue;
       }
       if (out.isEmpty()) {

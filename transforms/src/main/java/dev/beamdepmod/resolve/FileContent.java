@@ -1,5 +1,6 @@
 package dev.beamdepmod.resolve;
 
+import dev.beamdepmod.config.DepmodMessage;
 import java.io.Serializable;
 
 /** An input file of a kernel (modules.order, modules.builtin, ...): its bytes, or why it could not be opened. */
@@ -39,12 +40,10 @@ public final class FileContent implements Serializable {
     return bytes;
   }
 
-  public String error() {
-    return error;
-  }
-
-  /** True when {@link #error()} is about the input directory rather than the file. */
-  public boolean directoryError() {
-    return directoryError;
+  /** depmod's warning for this file, absent from {@code dirname} (or in a directory it could not open). */
+  DepmodMessage couldNotOpen(String dirname, String fileName) {
+    return DepmodMessage.warning(directoryError
+        ? "could not open directory " + dirname + ": " + error
+        : "could not open " + fileName + " at " + dirname + ": " + error);
   }
 }

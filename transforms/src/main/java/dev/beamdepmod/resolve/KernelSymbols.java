@@ -1,17 +1,20 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.error;
+
+import dev.beamdepmod.config.DepmodMessage;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Kernel (vmlinux) symbols from Module.symvers (-E) or System.map (-F), in file order, with the
- * messages depmod prints while loading them (complete "depmod: ..." lines). Names are stored as
+ * messages depmod prints while loading them. Names are stored as
  * depmod stores them (-P character already removed); the resolver adds the fake kernel symbols.
  *
  * @param fromSymvers true for -E (enables CRC checking), false for -F
  */
-public record KernelSymbols(boolean fromSymvers, List<Symbol> symbols, List<String> messages)
+public record KernelSymbols(boolean fromSymvers, List<Symbol> symbols, List<DepmodMessage> messages)
     implements Serializable {
   public record Symbol(String name, long crc) implements Serializable {}
 
@@ -22,7 +25,7 @@ public record KernelSymbols(boolean fromSymvers, List<Symbol> symbols, List<Stri
   /** Parses a Module.symvers file as depmod -E does. @param fileName the -E argument as given, for messages */
   public static KernelSymbols parseSymvers(String fileName, byte[] content, char symbolPrefix) {
     List<Symbol> symbols = new ArrayList<>();
-    List<String> messages = new ArrayList<>();
+    List<DepmodMessage> messages = new ArrayList<>();
     // %m shows whatever errno holds: observed ENOENT at this point, then what strtoull last set
     String errno = "No such file or directory";
     int lineNumber = 0;
@@ -38,8 +41,7 @@ public record KernelSymbols(boolean fromSymvers, List<Symbol> symbols, List<Stri
         errno = "Numerical result out of range";
       }
       if (crc.end() != version.length()) {
-        messages.add("depmod: ERROR: " + fileName + ":" + lineNumber + " Invalid symbol version "
-            + version + ": " + errno);
+        messages.add(error(fileName + ":" + lineNumber + " Invalid symbol version " + version + ": " + errno));
         continue;
       }
       symbols.add(new Symbol(withoutPrefix(tokens.get(1), symbolPrefix), crc.value()));
@@ -50,7 +52,7 @@ public record KernelSymbols(boolean fromSymvers, List<Symbol> symbols, List<Stri
   /** Parses a System.map file as depmod -F does. */
   public static KernelSymbols parseSystemMap(String fileName, byte[] content, char symbolPrefix) {
     List<Symbol> symbols = new ArrayList<>();
-    List<String> messages = new ArrayList<>();
+    List<DepmodMessage> messages = new ArrayList<>();
     int lineNumber = 0;
     for (String piece : CText.fgets(content, LINE_BUFFER)) {
       lineNumber++;
@@ -59,7 +61,7 @@ public record KernelSymbols(boolean fromSymvers, List<Symbol> symbols, List<Stri
       int second = first < 0 ? -1 : line.indexOf(' ', first + 1);
       if (second < 0) {
         // the line keeps its newline, so the message is followed by an empty line
-        messages.add("depmod: ERROR: " + fileName + ":" + lineNumber + ": invalid line: " + line);
+        messages.add(error(fileName + ":" + lineNumber + ": invalid line: " + line));
         continue;
       }
       String field = withoutPrefix(line.substring(second + 1), symbolPrefix);

@@ -1,5 +1,9 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.warning;
+
+import dev.beamdepmod.diagnostics.Console;
+
 /**
  * depmod's byte-by-byte reading of modules.builtin.modinfo ("module.key=value\0" records),
  * including how its fixed buffers cut long fields.
@@ -8,13 +12,13 @@ final class ModinfoStream {
   private static final int FIELD_MAX = CText.PATH_MAX;
 
   private final byte[] data;
-  private final Log log;
+  private final Console console;
   private int pos;
   private boolean eof;
 
-  ModinfoStream(byte[] data, Log log) {
+  ModinfoStream(byte[] data, Console console) {
     this.data = data;
-    this.log = log;
+    this.console = console;
   }
 
   /** True once a read has hit the end (C feof). */
@@ -36,7 +40,7 @@ final class ModinfoStream {
     }
     int length = field.length();
     if (length == FIELD_MAX) {
-      log.warning("Could not flush stream: 28. Partial content: " + field);
+      console.accept(warning("Could not flush stream: 28. Partial content: " + field));
       length--;
     }
     return c == end ? field.substring(0, length) : "";

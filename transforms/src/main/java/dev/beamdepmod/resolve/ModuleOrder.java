@@ -1,5 +1,8 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.error;
+
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.index.KmodHash;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.util.ArrayList;
@@ -13,9 +16,9 @@ import java.util.Map;
 final class ModuleOrder {
   private ModuleOrder() {}
 
-  static List<Module> of(Collection<ModuleRecord> records, KernelInputs inputs, Log log) {
+  static List<Module> of(Collection<ModuleRecord> records, KernelInputs inputs, Console console) {
     List<ModuleRecord> initial = KmodHash.tableOrder(records, ModuleRecord::getName, KmodHash.MODULE_BUCKETS);
-    List<ModuleRecord> ordered = applyModulesOrder(initial, inputs, log);
+    List<ModuleRecord> ordered = applyModulesOrder(initial, inputs, console);
     List<Module> modules = new ArrayList<>(ordered.size());
     for (ModuleRecord r : ordered) {
       modules.add(Module.of(modules.size(), r));
@@ -24,10 +27,10 @@ final class ModuleOrder {
   }
 
   private static List<ModuleRecord> applyModulesOrder(
-      List<ModuleRecord> initial, KernelInputs inputs, Log log) {
+      List<ModuleRecord> initial, KernelInputs inputs, Console console) {
     FileContent file = inputs.modulesOrder();
     if (!file.present()) {
-      log.couldNotOpen(inputs.dirname(), "modules.order", file);
+      console.accept(file.couldNotOpen(inputs.dirname(), "modules.order"));
       return initial;
     }
     Map<String, Integer> byKey = new HashMap<>();
@@ -48,7 +51,7 @@ final class ModuleOrder {
         continue;
       }
       if (line.charAt(line.length() - 1) != '\n') {
-        log.error(inputs.dirname() + "/modules.order:" + lineNumber + " corrupted line misses '\\n'");
+        console.accept(error(inputs.dirname() + "/modules.order:" + lineNumber + " corrupted line misses '\\n'"));
         return initial;
       }
       Integer module = byKey.get(line.substring(0, line.length() - 1));

@@ -1,7 +1,9 @@
 package dev.beamdepmod.resolve;
 
+import static dev.beamdepmod.config.DepmodMessage.warning;
+
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.index.Index;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -9,25 +11,25 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * depmod's eleven output files, produced in its write order. With -n the text files go to stdout
- * one after another and the indexes are not built at all.
+ * depmod's eleven output files, produced in its write order, each where its {@link OutputTarget}
+ * sends it (with -n the text files to stdout one after another, no index).
  */
 final class Outputs {
   private final List<Module> modules;
   private final String[] depLines;
   private final List<SymbolTable.Symbol> moduleSymbols;
   private final DepmodSettings settings;
-  private final Log log;
-  private final StringBuilder stdout;
+  private final OutputTarget target;
+  private final Console console;
   private final LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
 
   private Outputs(List<Module> modules, int[][] closures, List<SymbolTable.Symbol> moduleSymbols,
-      DepmodSettings settings, Log log, StringBuilder stdout) {
+      DepmodSettings settings, OutputTarget target, Console console) {
     this.modules = modules;
     this.moduleSymbols = moduleSymbols;
     this.settings = settings;
-    this.log = log;
-    this.stdout = stdout;
+    this.target = target;
+    this.console = console;
     this.depLines = new String[modules.size()];
     for (Module m : modules) {
       StringBuilder line = new StringBuilder(m.printedPath()).append(':');
@@ -41,13 +43,13 @@ final class Outputs {
   /**
    * @param closures per module its dependency closure in rank order
    * @param moduleSymbols the module-owned symbols in symbol-table order
-   * @return the files (empty with -n)
+   * @return the files to write (empty with -n)
    * @throws dev.beamdepmod.index.IndexCharacterException for a byte depmod refuses in an index
    */
   static LinkedHashMap<String, byte[]> produce(List<Module> modules, int[][] closures,
-      List<SymbolTable.Symbol> moduleSymbols, KernelInputs inputs, DepmodSettings settings, Log log,
-      StringBuilder stdout) {
-    Outputs o = new Outputs(modules, closures, moduleSymbols, settings, log, stdout);
+      List<SymbolTable.Symbol> moduleSymbols, KernelInputs inputs, DepmodSettings settings,
+      OutputTarget target, Console console) {
+    Outputs o = new Outputs(modules, closures, moduleSymbols, settings, target, console);
     o.text("modules.dep", String.join("\n", o.depLines) + (modules.isEmpty() ? "" : "\n"));
     o.index("modules.dep.bin", o::depIndex);
     o.text("modules.alias", o.perValue("# Aliases extracted from modules themselves.\n",
@@ -59,24 +61,18 @@ final class Outputs {
         Module::weakdeps, (m, v) -> "weakdep " + m.name() + " " + v));
     o.text("modules.symbols", o.symbolText());
     o.index("modules.symbols.bin", o::symbolIndex);
-    o.index("modules.builtin.bin", () -> BuiltinIndexes.builtin(inputs, log));
-    o.index("modules.builtin.alias.bin", () -> BuiltinIndexes.builtinAliases(inputs, log));
-    o.text("modules.devname", Devnames.text(modules, log));
+    o.index("modules.builtin.bin", () -> BuiltinIndexes.builtin(inputs, console));
+    o.index("modules.builtin.alias.bin", () -> BuiltinIndexes.builtinAliases(inputs, console));
+    o.text("modules.devname", Devnames.text(modules, console));
     return o.files;
   }
 
   private void text(String name, String content) {
-    if (settings.dryRun()) {
-      stdout.append(content);
-    } else {
-      files.put(name, content.getBytes(StandardCharsets.ISO_8859_1));
-    }
+    target.text(name, content, files, console);
   }
 
   private void index(String name, Supplier<byte[]> content) {
-    if (!settings.dryRun()) {
-      files.put(name, content.get());
-    }
+    target.index(name, content, files);
   }
 
   private String perValue(String header, Function<Module, List<String>> values,
@@ -113,11 +109,11 @@ final class Outputs {
       for (String value : m.aliases()) {
         String alias = AliasNormalizer.normalize(value);
         if (alias == null) {
-          log.warning("Unmatched bracket in " + value);
+          console.accept(warning("Unmatched bracket in " + value));
           continue;
         }
         if (index.insert(alias, m.name(), m.index()) && settings.warnDuplicates()) {
-          log.warning("duplicate module alias:\n" + alias + " " + m.name());
+          console.accept(warning("duplicate module alias:\n" + alias + " " + m.name()));
         }
       }
     }

@@ -1,9 +1,11 @@
 package dev.beamdepmod.transforms;
 
 import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodSettings;
+import dev.beamdepmod.resolve.OutputTarget;
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * One kernel to resolve: where its inputs are, where its outputs go, and the depmod options.
@@ -16,13 +18,12 @@ import java.util.List;
  * @param outputDirName output directory string as depmod builds it (appears in messages)
  * @param config the kernel's depmod.d rules when same-name modules are still to be decided between
  *     (modules read from packages); null when discovery already kept one module per name
- * @param messages what was printed for this kernel before its modules were read (configuration,
- *     directory walk), kept in its report
+ * @param console the kernel's console: what was printed for it before its modules were read
+ *     (options, configuration, directory walk, the output directory's preparation)
  * @param snapshot whether to also write the kernel's comparison snapshot ({@code snapshot.avro},
  *     the input of {@code beam-depmod diff}) into its output directory
  * @param outputFailure depmod's message for an output directory found unusable before the pipeline
- *     (a local one is created by the launcher, as depmod creates it): the kernel then writes nothing
- *     and, if it has files to write, ends with this message and exit status 1; null when usable
+ *     (see {@link OutputTarget}); null when usable
  */
 public record KernelSpec(
     String kernel,
@@ -32,23 +33,33 @@ public record KernelSpec(
     String outputDirName,
     DepmodSettings settings,
     DepmodConfig config,
-    List<String> messages,
+    Console console,
     boolean snapshot,
-    String outputFailure)
+    DepmodMessage outputFailure)
     implements Serializable {
 
   public KernelSpec {
-    messages = List.copyOf(messages);
+    console = console.copy();
   }
 
-  /** A kernel whose modules were already discovered one per name, with nothing printed yet. */
+  /** A kernel whose modules were already discovered one per name. */
   public static KernelSpec discovered(
       String kernel, String dirname, String inputDir, String outputDir, String outputDirName,
-      DepmodSettings settings) {
-    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, null, List.of(), false, null);
+      DepmodSettings settings, Console console) {
+    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, null, console, false, null);
   }
 
-  public KernelSpec withOutputFailure(String failure) {
-    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, config, messages, snapshot, failure);
+  public KernelSpec withOutputFailure(DepmodMessage failure) {
+    return new KernelSpec(kernel, dirname, inputDir, outputDir, outputDirName, settings, config, console, snapshot, failure);
+  }
+
+  /** A copy to go on with: the spec stays as it is. */
+  @Override
+  public Console console() {
+    return console.copy();
+  }
+
+  public OutputTarget target() {
+    return OutputTarget.of(settings, outputFailure);
   }
 }

@@ -2,10 +2,9 @@ package dev.beamdepmod.transforms;
 
 import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.config.DepmodConfig;
-import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodSettings;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -32,28 +31,27 @@ public record KernelTemplate(String outputRoot, DepmodSettings settings, List<Co
         .toString();
   }
 
+  /** A kernel's console from its start: what parsing its configuration printed. */
+  public Console console(DepmodConfig config) {
+    Console console = new Console(settings.verbose());
+    config.messages().forEach(console);
+    return console;
+  }
+
   /**
-   * A kernel whose modules are already one per name (a directory walked with {@code config}).
+   * A kernel whose modules are already one per name (a directory walked with its configuration).
    *
-   * @param walkMessages what the walk printed
+   * @param console its {@link #console}, continued by the walk
    */
-  public KernelSpec walked(String version, String dirname, String inputDir, DepmodConfig config, List<String> walkMessages) {
-    List<String> messages = configMessages(config);
-    messages.addAll(walkMessages);
+  public KernelSpec walked(String version, String dirname, String inputDir, Console console) {
     String out = outputDir(version);
-    return new KernelSpec(version, dirname, inputDir, out, out, settings, null, messages, true, null);
+    return new KernelSpec(version, dirname, inputDir, out, out, settings, null, console, true, null);
   }
 
   /** A kernel read from packages: same-name modules are decided after reading, side files come along. */
   public KernelSpec packaged(String version, String dirname) {
     DepmodConfig config = config(version);
     String out = outputDir(version);
-    return new KernelSpec(version, dirname, null, out, out, settings, config, configMessages(config), true, null);
-  }
-
-  private List<String> configMessages(DepmodConfig config) {
-    List<String> lines = new ArrayList<>();
-    for (DepmodMessage m : config.messages()) if (m.shownAt(settings.verbose())) lines.add(m.line());
-    return lines;
+    return new KernelSpec(version, dirname, null, out, out, settings, config, console(config), true, null);
   }
 }

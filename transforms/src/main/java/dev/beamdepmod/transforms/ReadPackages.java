@@ -5,7 +5,9 @@ import dev.beamdepmod.archive.EntryVisitor;
 import dev.beamdepmod.archive.ModuleTreePath;
 import dev.beamdepmod.archive.PackageReader;
 import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.ModuleFiles;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.module.ModuleReader;
@@ -144,13 +146,10 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
       } catch (IOException e) {
         parsing.cancel();
         String reason = e.getMessage() != null && e.getMessage().contains(location) ? e.getMessage() : location + ": " + Errno.strerror(e);
-        out.get(FAILURES).output(KernelReport.newBuilder()
-            .setKernel(location)
-            .setKind(ReportKind.INPUT)
-            .setExitCode(1)
-            .setStderr(List.of("beam-depmod: ERROR: " + reason))
-            .setStdout(ByteBuffer.allocate(0))
-            .build());
+        Console console = new Console(template.settings().verbose());
+        console.accept(DepmodMessage.beamDepmodError(reason));
+        console.fail();
+        out.get(FAILURES).output(console.report(location).setKind(ReportKind.INPUT).build());
         for (String kernel : kernels) {
           out.get(SIDE_FILES).output(KV.of(kernel, new KernelSideFile(kernel, "", ByteBuffer.allocate(0), reason)));
         }

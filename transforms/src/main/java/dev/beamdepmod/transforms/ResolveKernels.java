@@ -1,12 +1,15 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.diff.Snapshots;
 import dev.beamdepmod.config.ModuleCollector;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
+import dev.beamdepmod.resolve.OutputTarget;
 import dev.beamdepmod.resolve.Resolution;
 import dev.beamdepmod.resolve.Resolver;
 import dev.beamdepmod.schema.KernelSideFile;
@@ -120,23 +123,17 @@ public final class ResolveKernels
       List<ModuleRecord> modules = new ArrayList<>();
       for (PackedModules batch : all.getAll(MODULES)) modules.addAll(batch.records());
       if (spec.config() != null) modules = keptModules(spec, modules);
-      boolean dryRun = spec.settings().dryRun();
-      // depmod does not open the builtin files in -n mode.
+      OutputTarget target = spec.target();
+      boolean builtins = target.readsBuiltinLists();
       KernelInputs inputs =
           new KernelInputs(
               spec.dirname(),
               input(spec, side, "modules.order"),
-              dryRun ? null : input(spec, side, "modules.builtin"),
-              dryRun ? null : input(spec, side, "modules.builtin.modinfo"));
-      Resolution resolution = Resolver.resolveWithGraph(modules, inputs, spec.settings(), spec.outputFailure());
-      DepmodResult result = resolution.result();
+              builtins ? input(spec, side, "modules.builtin") : null,
+              builtins ? input(spec, side, "modules.builtin.modinfo") : null);
+      Resolution resolution = Resolver.resolveWithGraph(modules, inputs, spec.settings(), target, spec.console());
       byte[] snapshot = spec.snapshot() ? snapshot(spec, resolution, inputs) : null;
-      if (!spec.messages().isEmpty()) {
-        List<String> stderr = new ArrayList<>(spec.messages());
-        stderr.addAll(result.stderr());
-        result = new DepmodResult(stderr, result.stdout(), result.exitCode(), result.files(), result.stats());
-      }
-      out.output(new KernelResolution(spec, result, snapshot));
+      out.output(new KernelResolution(spec, resolution.result(), snapshot));
     }
 
     private static byte[] snapshot(KernelSpec spec, Resolution resolution, KernelInputs inputs) throws IOException {
@@ -158,9 +155,10 @@ public final class ResolveKernels
     }
 
     private static DepmodResult failed(KernelSpec spec, List<String> failures) {
-      List<String> stderr = new ArrayList<>(spec.messages());
-      for (String f : failures) stderr.add("beam-depmod: ERROR: kernel " + spec.kernel() + " not written: " + f);
-      return new DepmodResult(stderr, new byte[0], 1, new LinkedHashMap<>(), new DepmodResult.Stats(0, 0, 0, 0, 0));
+      Console console = spec.console();
+      for (String f : failures) console.accept(DepmodMessage.beamDepmodError("kernel " + spec.kernel() + " not written: " + f));
+      console.fail();
+      return new DepmodResult(console, new LinkedHashMap<>(), new DepmodResult.Stats(0, 0, 0, 0, 0));
     }
 
     private static FileContent input(KernelSpec spec, Map<String, KernelSideFile> side, String name) {

@@ -1,12 +1,17 @@
 package dev.beamdepmod.transforms;
 
+import static dev.beamdepmod.config.DepmodMessage.error;
+import static dev.beamdepmod.config.DepmodMessage.fatal;
+
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.diff.Snapshots;
 import dev.beamdepmod.resolve.DepmodResult;
+import dev.beamdepmod.resolve.OutputTarget;
 import dev.beamdepmod.schema.KernelReport;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
@@ -76,27 +81,20 @@ public final class WriteKernelOutputs
    *     writes nothing (a kernel with cycles is still worth comparing); null for none
    */
   public static KernelReport write(KernelSpec spec, DepmodResult result, byte[] snapshot) {
-    List<String> stderr = new ArrayList<>(result.stderr());
+    Console console = result.console();
+    OutputTarget target = spec.target();
     List<String> written = new ArrayList<>();
-    int exitCode = result.exitCode();
     Map<String, byte[]> files = new LinkedHashMap<>(result.files());
-    if (snapshot != null && !spec.settings().dryRun()) files.put(Snapshots.FILE_NAME, snapshot);
-    // An output directory found unusable before the pipeline was reported by the resolution.
-    if (!files.isEmpty() && spec.outputFailure() == null) {
-      String failure = writeAtomically(spec, FileSystems.matchNewResource(spec.outputDir(), true), files);
-      if (failure == null) {
+    if (snapshot != null && target.writesSnapshot()) files.put(Snapshots.FILE_NAME, snapshot);
+    if (target.writes(files)) {
+      if (writeAtomically(spec, FileSystems.matchNewResource(spec.outputDir(), true), files, console)) {
         written.addAll(files.keySet());
       } else {
-        stderr.add(failure);
-        exitCode = 1;
+        console.fail();
       }
     }
     DepmodResult.Stats stats = result.stats();
-    return KernelReport.newBuilder()
-        .setKernel(spec.kernel())
-        .setExitCode(exitCode)
-        .setStderr(stderr)
-        .setStdout(ByteBuffer.wrap(result.stdout()))
+    return console.report(spec.kernel())
         .setModules(stats.modules())
         .setExports(stats.exports())
         .setUnresolved(stats.unresolved())
@@ -110,21 +108,22 @@ public final class WriteKernelOutputs
    * Every file to a temporary name, then all renamed into place. A failure before the renames
    * changes no file; a rename that fails leaves the files renamed before it in place.
    *
-   * @return null on success, else depmod's message for the failure
+   * @param console gets depmod's messages for a failure
+   * @return whether all files were written
    */
-  private static String writeAtomically(KernelSpec spec, ResourceId dir, Map<String, byte[]> files) {
+  private static boolean writeAtomically(KernelSpec spec, ResourceId dir, Map<String, byte[]> files, Console console) {
     String tag = "." + UUID.randomUUID() + ".tmp";
     String dirName = spec.outputDirName();
     List<ResourceId> temps = new ArrayList<>();
     List<ResourceId> targets = new ArrayList<>();
-    String failure = null;
+    DepmodMessage failure = null;
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       ResourceId temp = dir.resolve(file.getKey() + tag, StandardResolveOptions.RESOLVE_FILE);
       WritableByteChannel channel;
       try {
         channel = FileSystems.create(temp, "application/octet-stream");
       } catch (IOException e) {
-        failure = "depmod: ERROR: openat(" + dirName + ", " + temp.getFilename() + ", 301, 644): " + Errno.strerror(e);
+        failure = error("openat(" + dirName + ", " + temp.getFilename() + ", 301, 644): " + Errno.strerror(e));
         break;
       }
       temps.add(temp);
@@ -132,8 +131,8 @@ public final class WriteKernelOutputs
         os.write(file.getValue());
       } catch (IOException e) {
         // kmod renames the cut file into place and says "Output is truncated"; here nothing is replaced.
-        failure = "depmod: ERROR: Could not create index '" + file.getKey() + "'. No output file was replaced: "
-            + Errno.strerror(e);
+        failure = error("Could not create index '" + file.getKey() + "'. No output file was replaced: "
+            + Errno.strerror(e));
         break;
       }
       targets.add(dir.resolve(file.getKey(), StandardResolveOptions.RESOLVE_FILE));
@@ -153,19 +152,20 @@ public final class WriteKernelOutputs
         }
       }
       if (failure == null) {
-        return null;
+        return true;
       }
     }
+    console.accept(failure);
     try {
       FileSystems.delete(temps.subList(renamed, temps.size()), StandardMoveOptions.IGNORE_MISSING_FILES);
     } catch (IOException e) {
-      failure += "\ndepmod: ERROR: could not remove temporary files in " + dirName + ": " + Errno.strerror(e);
+      console.accept(error("could not remove temporary files in " + dirName + ": " + Errno.strerror(e)));
     }
-    return failure;
+    return false;
   }
 
   /** A directory standing where an output file goes would fail the rename half-way: refuse up front. */
-  private static String checkTargetsReplaceable(KernelSpec spec, List<ResourceId> temps, List<ResourceId> targets) {
+  private static DepmodMessage checkTargetsReplaceable(KernelSpec spec, List<ResourceId> temps, List<ResourceId> targets) {
     try {
       List<MatchResult> matches = FileSystems.matchResources(targets);
       for (int i = 0; i < matches.size(); i++) {
@@ -179,13 +179,13 @@ public final class WriteKernelOutputs
       }
       return null;
     } catch (IOException e) {
-      return "depmod: FATAL: could not open directory " + spec.outputDirName() + ": " + Errno.strerror(e);
+      return fatal("could not open directory " + spec.outputDirName() + ": " + Errno.strerror(e));
     }
   }
 
-  private static String renameFailure(KernelSpec spec, ResourceId temp, ResourceId target, String strerror) {
+  private static DepmodMessage renameFailure(KernelSpec spec, ResourceId temp, ResourceId target, String strerror) {
     String dir = spec.outputDirName();
-    return "depmod: FATAL: renameat(" + dir + ", " + temp.getFilename() + ", " + dir + ", " + target.getFilename() + "): "
-        + strerror;
+    return fatal("renameat(" + dir + ", " + temp.getFilename() + ", " + dir + ", " + target.getFilename() + "): "
+        + strerror);
   }
 }

@@ -1,5 +1,6 @@
 package dev.beamdepmod.module;
 
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.util.Arrays;
 import java.util.Random;
@@ -84,7 +85,7 @@ final class Corruption {
         slowestNanos = took;
         slowest = mutation;
       }
-      for (String message : record.getMessages()) {
+      for (String message : messages(record)) {
         if (!message.startsWith("ERROR: ")) {
           findings.accept(new Finding(name, mutation, "message without level: " + message));
         }
@@ -99,7 +100,7 @@ final class Corruption {
   }
 
   private static boolean failed(ModuleRecord record) {
-    return record.getMessages().stream().anyMatch(m -> m.startsWith("ERROR: failed to load symbols from "));
+    return messages(record).stream().anyMatch(m -> m.startsWith("ERROR: failed to load symbols from "));
   }
 
   private boolean isCompressed() {

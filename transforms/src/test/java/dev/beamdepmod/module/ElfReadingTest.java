@@ -9,6 +9,7 @@ import static dev.beamdepmod.module.ElfBuilder.strings;
 import static dev.beamdepmod.module.ModuleRecords.exports;
 import static dev.beamdepmod.module.ModuleRecords.failed;
 import static dev.beamdepmod.module.ModuleRecords.imports;
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static dev.beamdepmod.module.ModuleRecords.modinfo;
 import static dev.beamdepmod.module.ModuleRecords.namespaces;
 import static dev.beamdepmod.module.ModuleRecords.read;
@@ -67,7 +68,7 @@ public class ElfReadingTest {
     assertThat(r.getExports(), empty());
     assertThat(r.getImports(), empty());
     assertThat(r.getModinfo(), empty());
-    assertThat(r.getMessages(), empty());
+    assertThat(messages(r), empty());
   }
 
   @Test
@@ -82,7 +83,7 @@ public class ElfReadingTest {
         .symbol("__crc_undef", 0x77, 0, STB_GLOBAL, 0);
     ModuleRecord r = read(b.build());
     assertThat(exports(r), contains("second=deadbeef", "absolute=12345678", "first=11111111", "undef=77"));
-    assertThat(r.getMessages(), empty());
+    assertThat(messages(r), empty());
   }
 
   @Test
@@ -111,7 +112,7 @@ public class ElfReadingTest {
     ElfBuilder b = elf().modinfo("alias=x").undefined("needed", STB_GLOBAL);
     b.symbol("__crc_common", 0, 0xFFF2, STB_GLOBAL, 0);
     ModuleRecord r = read(b.build());
-    assertThat(r.getMessages(), contains(failed("Invalid argument")));
+    assertThat(messages(r), contains(failed("Invalid argument")));
     assertThat(r.getExports(), empty());
     assertThat(r.getModinfo(), empty());
     assertThat(r.getImports(), empty());
@@ -166,7 +167,7 @@ public class ElfReadingTest {
     b.section("__ksymtab_strings", bytes("a_fn\0b_fn"));
     b.undefined("needed", STB_GLOBAL);
     ModuleRecord r = read(b.build());
-    assertThat(r.getMessages(), contains(failed("Invalid argument")));
+    assertThat(messages(r), contains(failed("Invalid argument")));
     assertThat(r.getExports(), empty());
     assertThat(modinfo(r), contains("alias=kept"));
     assertThat(imports(r), contains("needed=0"));
@@ -179,7 +180,7 @@ public class ElfReadingTest {
       b.section("__ksymtab_strings", bytes(content));
       ModuleRecord r = read(b.build());
       assertThat(content, r.getExports(), empty());
-      assertThat(content, r.getMessages(), empty());
+      assertThat(content, messages(r), empty());
     }
   }
 
@@ -196,7 +197,7 @@ public class ElfReadingTest {
     ModuleRecord r = read(file);
     assertThat(exports(r), contains("from_strings=0"));
     assertThat(r.getImports(), empty());
-    assertThat(r.getMessages(), empty());
+    assertThat(messages(r), empty());
   }
 
   @Test
@@ -344,7 +345,7 @@ public class ElfReadingTest {
     ElfBuilder b = elf().modinfo("alias=x").trailer(bytes("\0\0\0\0\0\0\0\0\0\0\0\0~Module signature appended~\n"));
     ModuleRecord r = read(b.build());
     assertThat(modinfo(r), contains("alias=x"));
-    assertThat(r.getMessages(), empty());
+    assertThat(messages(r), empty());
   }
 
   @Test
@@ -360,7 +361,7 @@ public class ElfReadingTest {
         withByte(elf().build(), 5, 0));
     for (byte[] file : files) {
       ModuleRecord r = read(file);
-      assertThat(r.getMessages(), contains(failed("Invalid argument")));
+      assertThat(messages(r), contains(failed("Invalid argument")));
     }
   }
 
@@ -372,12 +373,12 @@ public class ElfReadingTest {
     ElfBuilder.Writer w = new ElfBuilder.Writer(bigEndian);
     w.u32(namesSize);
     System.arraycopy(w.toByteArray(), 0, file, header, 4);
-    assertThat(read(file).getMessages(), contains(failed("Invalid argument")));
+    assertThat(messages(read(file)), contains(failed("Invalid argument")));
   }
 
   @Test
   public void notElfIsExecFormatError() {
-    assertThat(read(withByte(elf().build(), 1, 'X')).getMessages(), contains(failed("Exec format error")));
+    assertThat(messages(read(withByte(elf().build(), 1, 'X'))), contains(failed("Exec format error")));
   }
 
   @Test
@@ -387,9 +388,9 @@ public class ElfReadingTest {
     for (int length = 0; length < full.length; length++) {
       ModuleRecord r = read(Arrays.copyOf(full, length));
       String expected = length > 5 && length <= 16 ? "Exec format error" : "Invalid argument";
-      assertThat("length " + length, r.getMessages(), contains(failed(expected)));
+      assertThat("length " + length, messages(r), contains(failed(expected)));
     }
-    assertThat(read(full).getMessages(), empty());
+    assertThat(messages(read(full)), empty());
   }
 
   private static byte[] withByte(byte[] file, int index, int value) {

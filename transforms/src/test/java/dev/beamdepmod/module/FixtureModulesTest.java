@@ -1,5 +1,6 @@
 package dev.beamdepmod.module;
 
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -43,7 +44,7 @@ public class FixtureModulesTest {
     assertEquals(0x094e88d9L, (long) crc.get("fx_core_fn"));
     assertEquals(0x62749fb2L, (long) crc.get("fx_core_gpl_fn"));
     assertEquals(0x061167c4L, (long) crc.get("fx_core_ns_fn"));
-    assertTrue(core.getMessages().isEmpty());
+    assertTrue(messages(core).isEmpty());
   }
 
   @Test
@@ -97,10 +98,10 @@ public class FixtureModulesTest {
       assertEquals(variant, plain.getExports(), r.getExports());
       assertEquals(variant, plain.getImports(), r.getImports());
       assertEquals(variant, plain.getModinfo(), r.getModinfo());
-      assertTrue(variant, r.getMessages().isEmpty());
+      assertTrue(variant, messages(r).isEmpty());
     }
     ModuleRecord signed = read("fx_signed.ko");
-    assertTrue(signed.getMessages().isEmpty());
+    assertTrue(messages(signed).isEmpty());
     assertTrue(signed.getModinfo().contains(new ModinfoEntry("alias", "fx-signed")));
     assertTrue(signed.getModinfo().contains(new ModinfoEntry("depends", "fx_chain_c")));
   }

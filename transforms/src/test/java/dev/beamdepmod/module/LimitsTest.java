@@ -1,5 +1,6 @@
 package dev.beamdepmod.module;
 
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static dev.beamdepmod.module.ModuleRecords.read;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -33,7 +34,7 @@ public class LimitsTest {
       b.symbol("__crc_big_export", 0x1234abcdL, ElfBuilder.SHN_ABS, ElfBuilder.STB_GLOBAL, 0);
       b.undefined("kmalloc", ElfBuilder.STB_WEAK);
       ModuleRecord r = read(b.build());
-      assertThat(r.getMessages(), empty());
+      assertThat(messages(r), empty());
       assertEquals(List.of(new ExportedSymbol("big_export", 0x1234abcdL, null)), r.getExports());
       assertEquals(List.of(new ImportedSymbol("printk", false, 0L), new ImportedSymbol("kmalloc", true, 0L)), r.getImports());
     }
@@ -76,7 +77,7 @@ public class LimitsTest {
           for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
             mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
           }
-          assertThat(read(mutated).getMessages(), everyItem(startsWith("ERROR: ")));
+          assertThat(messages(read(mutated)), everyItem(startsWith("ERROR: ")));
         }
       }
     }

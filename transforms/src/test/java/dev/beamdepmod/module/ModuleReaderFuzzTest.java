@@ -1,5 +1,6 @@
 package dev.beamdepmod.module;
 
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,11 +26,11 @@ class ModuleReaderFuzzTest {
     ModuleRecord record = ModuleReader.read(PATH, ByteBufferSource.of(file));
     assertEquals("fuzz_mod", record.getName());
     assertEquals(PATH, record.getPath());
-    for (String message : record.getMessages()) {
+    for (String message : messages(record)) {
       assertTrue(message.startsWith("ERROR: "), message);
     }
-    long failures = record.getMessages().stream().filter(m -> m.contains("failed to load symbols from ")).count();
-    assertTrue(failures <= 1, record.getMessages()::toString);
+    long failures = messages(record).stream().filter(m -> m.contains("failed to load symbols from ")).count();
+    assertTrue(failures <= 1, messages(record)::toString);
     assertEquals(record, ModuleReader.read(PATH, ByteBufferSource.of(file)), "reading is deterministic");
   }
 
@@ -43,7 +44,7 @@ class ModuleReaderFuzzTest {
     elf.section(".modinfo", section);
     byte[] file = elf.build();
     ModuleRecord record = ModuleReader.read(PATH, ByteBufferSource.of(file));
-    assertEquals(List.of(), record.getMessages());
+    assertEquals(List.of(), messages(record));
     assertEquals(expectedModinfo(section), record.getModinfo());
   }
 

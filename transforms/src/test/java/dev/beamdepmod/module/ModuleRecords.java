@@ -62,6 +62,11 @@ final class ModuleRecords {
     return e.getKey() + "=" + e.getValue();
   }
 
+  /** The record's messages as "LEVEL: text". */
+  static List<String> messages(ModuleRecord r) {
+    return r.getMessages().stream().map(m -> m.getLevel() + ": " + m.getText()).collect(Collectors.toList());
+  }
+
   static String failed(String strerror) {
     return "ERROR: failed to load symbols from " + PATH + ": " + strerror;
   }

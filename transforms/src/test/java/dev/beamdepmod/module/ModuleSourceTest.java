@@ -4,6 +4,7 @@ import static dev.beamdepmod.module.ElfBuilder.SHN_ABS;
 import static dev.beamdepmod.module.ElfBuilder.STB_GLOBAL;
 import static dev.beamdepmod.module.ModuleRecords.PATH;
 import static dev.beamdepmod.module.ModuleRecords.failed;
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.lessThan;
@@ -156,18 +157,18 @@ public class ModuleSourceTest {
 
   @Test
   public void ioFailuresBecomeStrerrorTexts() {
-    assertThat(ModuleRecords.read(PATH, tmp.getRoot().toPath().resolve("missing.ko")).getMessages(),
+    assertThat(messages(ModuleRecords.read(PATH, tmp.getRoot().toPath().resolve("missing.ko"))),
         contains(failed("No such file or directory")));
-    assertThat(ModuleReader.read(PATH, failing(new AccessDeniedException(PATH))).getMessages(),
+    assertThat(messages(ModuleReader.read(PATH, failing(new AccessDeniedException(PATH)))),
         contains(failed("Permission denied")));
-    assertThat(ModuleReader.read(PATH, failing(new IOException("Is a directory"))).getMessages(),
+    assertThat(messages(ModuleReader.read(PATH, failing(new IOException("Is a directory")))),
         contains(failed("Is a directory")));
-    assertThat(ModuleReader.read(PATH, failing(new IOException("something odd"))).getMessages(),
+    assertThat(messages(ModuleReader.read(PATH, failing(new IOException("something odd")))),
         contains(failed("Input/output error")));
   }
 
   @Test
   public void fileShorterThanTheMagicIsInvalid() throws IOException {
-    assertThat(ModuleRecords.read(PATH, write(new byte[5])).getMessages(), contains(failed("Invalid argument")));
+    assertThat(messages(ModuleRecords.read(PATH, write(new byte[5]))), contains(failed("Invalid argument")));
   }
 }

@@ -39,11 +39,11 @@ public class CycleReportTest {
   }
 
   private static List<String> errors(DepmodResult r) {
-    return r.stderr().stream().map(l -> l.substring("depmod: ERROR: ".length())).toList();
+    return r.console().lines().stream().map(l -> l.substring("depmod: ERROR: ".length())).toList();
   }
 
   private static void assertFailedWithoutFiles(DepmodResult r) {
-    assertEquals(1, r.exitCode());
+    assertEquals(1, r.console().exitStatus());
     assertTrue(r.files().isEmpty());
   }
 
@@ -62,7 +62,7 @@ public class CycleReportTest {
         "Cycle detected: mod_loop_c -> mod_loop_a -> mod_loop_b -> mod_loop_c",
         "Found 9 modules in dependency cycles!"), errors(r));
     assertFailedWithoutFiles(r);
-    assertEquals("", Run.text(r.stdout()));
+    assertEquals("", Run.text(r.console().stdout()));
     assertEquals(9, r.stats().cycleModules());
   }
 
@@ -172,7 +172,7 @@ public class CycleReportTest {
     DepmodResult r = graph("a:b", "b:a").order(order("a", "b")).verbose().dryRun().go();
     assertEquals("/w/root/lib/modules/1.0/kernel/a.ko needs \"b_fn\": /w/root/lib/modules/1.0/kernel/b.ko\n"
         + "/w/root/lib/modules/1.0/kernel/b.ko needs \"a_fn\": /w/root/lib/modules/1.0/kernel/a.ko\n",
-        Run.text(r.stdout()));
+        Run.text(r.console().stdout()));
     assertFailedWithoutFiles(r);
   }
 }

@@ -38,7 +38,7 @@ public class KernelGraphTest {
         .kernel(KernelSymbols.parseSystemMap("System.map", Run.latin1("0 T __ksymtab_vmsym\n"), (char) 0));
     Resolution resolution = run.withGraph();
     KernelGraph g = resolution.graph();
-    assertEquals(run.go().stderr(), resolution.result().stderr());
+    assertEquals(run.go().console().lines(), resolution.result().console().lines());
     assertEquals(List.of("core", "twin1", "twin2", "user", "ext_mod"),
         names(g, new int[] {0, 1, 2, 3, 4}));
     assertEquals("kernel/b/user.ko", g.path(3));
@@ -98,7 +98,7 @@ public class KernelGraphTest {
       many[i] = Mod.at("kernel/m" + i + ".ko");
     }
     Resolution r = Run.of(many).withGraph();
-    assertEquals(1, r.result().exitCode());
+    assertEquals(1, r.result().console().exitStatus());
     assertNull(r.graph());
   }
 }

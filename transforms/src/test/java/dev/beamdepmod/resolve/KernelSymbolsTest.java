@@ -2,6 +2,7 @@ package dev.beamdepmod.resolve;
 
 import static org.junit.Assert.assertEquals;
 
+import dev.beamdepmod.config.DepmodMessage;
 import java.util.List;
 import org.junit.Test;
 
@@ -33,7 +34,7 @@ public class KernelSymbolsTest {
     assertEquals(List.of(
         "depmod: ERROR: Module.symvers:4 Invalid symbol version 0xZZ: No such file or directory",
         "depmod: ERROR: Module.symvers:7 Invalid symbol version zz: Numerical result out of range"),
-        k.messages());
+        lines(k));
   }
 
   @Test
@@ -57,7 +58,7 @@ public class KernelSymbolsTest {
         new KernelSymbols.Symbol("last", 0)), plain.symbols());
     // the line keeps its newline: an empty line follows each message on stderr
     assertEquals(List.of("depmod: ERROR: f1/System.map:3: invalid line: noline\n",
-        "depmod: ERROR: f1/System.map:7: invalid line: \n"), plain.messages());
+        "depmod: ERROR: f1/System.map:7: invalid line: \n"), lines(plain));
     assertEquals(false, plain.fromSymvers());
     // with -P _ one '_' goes before the __ksymtab_ test, and none after it
     KernelSymbols prefixed = KernelSymbols.parseSystemMap("f1/System.map", Run.latin1(map), '_');
@@ -71,7 +72,11 @@ public class KernelSymbolsTest {
     KernelSymbols k = KernelSymbols.parseSystemMap("m", Run.latin1(map), (char) 0);
     // first piece: 10239 bytes without newline; the rest is a second, invalid, line
     assertEquals(10239 - "ffff T __ksymtab_".length(), k.symbols().get(0).name().length());
-    assertEquals(1, k.messages().size());
-    assertEquals("depmod: ERROR: m:2: invalid line: " + "x".repeat(10300 + 17 - 10239) + "\n", k.messages().get(0));
+    assertEquals(1, lines(k).size());
+    assertEquals("depmod: ERROR: m:2: invalid line: " + "x".repeat(10300 + 17 - 10239) + "\n", lines(k).get(0));
+  }
+
+  private static List<String> lines(KernelSymbols k) {
+    return k.messages().stream().map(DepmodMessage::line).toList();
   }
 }

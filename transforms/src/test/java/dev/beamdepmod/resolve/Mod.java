@@ -1,5 +1,7 @@
 package dev.beamdepmod.resolve;
 
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
@@ -17,7 +19,7 @@ final class Mod {
   private final List<ExportedSymbol> exports = new ArrayList<>();
   private final List<ImportedSymbol> imports = new ArrayList<>();
   private final List<ModinfoEntry> modinfo = new ArrayList<>();
-  private final List<String> messages = new ArrayList<>();
+  private final List<Diagnostic> messages = new ArrayList<>();
 
   private Mod(String path, String relpath) {
     this.path = path;
@@ -83,8 +85,8 @@ final class Mod {
     return this;
   }
 
-  Mod message(String levelAndText) {
-    messages.add(levelAndText);
+  Mod message(DepmodMessage m) {
+    messages.add(m.diagnostic());
     return this;
   }
 

@@ -29,7 +29,7 @@ public class ModuleOrderTest {
     DepmodResult r = abc().go();
     assertEquals(List.of("kernel/sub/c.ko:", "kernel/b.ko:", "kernel/a.ko:"), depLines(r));
     assertEquals("depmod: WARNING: could not open modules.order at " + WHERE + ": No such file or directory",
-        r.stderr().get(0));
+        r.console().lines().get(0));
   }
 
   @Test
@@ -48,7 +48,7 @@ public class ModuleOrderTest {
   public void lastLineWithoutNewlineCancelsTheWholeOrdering() {
     DepmodResult r = abc().order("kernel/a.ko\nkernel/b.ko").go();
     assertEquals(List.of("kernel/sub/c.ko:", "kernel/b.ko:", "kernel/a.ko:"), depLines(r));
-    assertEquals("depmod: ERROR: " + WHERE + "/modules.order:2 corrupted line misses '\\n'", r.stderr().get(0));
+    assertEquals("depmod: ERROR: " + WHERE + "/modules.order:2 corrupted line misses '\\n'", r.console().lines().get(0));
   }
 
   @Test
@@ -58,13 +58,13 @@ public class ModuleOrderTest {
     assertEquals("kernel/a.ko:", depLines(skipped).get(0));
     DepmodResult corrupted = abc().order("\0x\nkernel/a\0.ko\n").go();
     assertEquals("depmod: ERROR: " + WHERE + "/modules.order:2 corrupted line misses '\\n'",
-        corrupted.stderr().get(0));
+        corrupted.console().lines().get(0));
   }
 
   @Test
   public void linesLongerThanTheBufferAreCorrupted() {
     DepmodResult r = abc().order("kernel/a.ko\n" + "x".repeat(5000) + "\n").go();
-    assertEquals("depmod: ERROR: " + WHERE + "/modules.order:2 corrupted line misses '\\n'", r.stderr().get(0));
+    assertEquals("depmod: ERROR: " + WHERE + "/modules.order:2 corrupted line misses '\\n'", r.console().lines().get(0));
   }
 
   @Test

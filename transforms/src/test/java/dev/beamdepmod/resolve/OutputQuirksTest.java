@@ -36,25 +36,25 @@ public class OutputQuirksTest {
       assertArrayEquals(file.getKey(), resource(file.getKey()), file.getValue());
     }
     StringBuilder stderr = new StringBuilder();
-    r.stderr().forEach(l -> stderr.append(l).append('\n'));
+    r.console().lines().forEach(l -> stderr.append(l).append('\n'));
     assertEquals(Run.text(resource("stderr")), stderr.toString());
-    assertEquals(0, r.exitCode());
+    assertEquals(0, r.console().exitStatus());
   }
 
   @Test
   public void dryRunReadsNoBuiltinFileAndBuildsNoIndex() {
     DepmodResult r = tree().dryRun().go();
-    assertEquals(List.of(), r.stderr());
-    assertTrue(Run.text(r.stdout()).endsWith("d1 first c1:2\nd2 x b3:4\nd3 lonely c4294967295:2\nd4 p c7:8\n"));
+    assertEquals(List.of(), r.console().lines());
+    assertTrue(Run.text(r.console().stdout()).endsWith("d1 first c1:2\nd2 x b3:4\nd3 lonely c4294967295:2\nd4 p c7:8\n"));
   }
 
   @Test
   public void devnameWithoutNumbersIsAnError() {
     DepmodResult r = Run.of(Mod.at("kernel/solo.ko").alias("devname:lonely", "char-major-x-1")).dryRun().go();
     assertEquals("depmod: ERROR: Module 'solo' has devname (lonely) but lacks major and minor information. Ignoring.",
-        r.stderr().get(1));
+        r.console().lines().get(1));
     // no device line, so not even the header
-    assertTrue(Run.text(r.stdout()).endsWith("# Aliases for symbols, used by symbol_request().\n"));
+    assertTrue(Run.text(r.console().stdout()).endsWith("# Aliases for symbols, used by symbol_request().\n"));
   }
 
   @Test
@@ -75,16 +75,16 @@ public class OutputQuirksTest {
         "depmod: WARNING: could not open modules.order at /w/root/lib/modules/1.0: No such file or directory",
         "depmod: WARNING: Unmatched bracket in close]x",
         "depmod: FATAL: Module index: bad character '\u00e9'=0xe9 - only 7-bit ASCII is supported:\ncaf\u00e9"),
-        r.stderr());
-    assertEquals(1, r.exitCode());
+        r.console().lines());
+    assertEquals(1, r.console().exitStatus());
     assertTrue(r.files().isEmpty());
   }
 
   @Test
   public void nonAsciiIsFineWithoutIndexes() {
     DepmodResult r = Run.of(Mod.at("kernel/m.ko").alias("caf\u00e9")).dryRun().go();
-    assertEquals(0, r.exitCode());
-    assertTrue(Run.text(r.stdout()).contains("alias caf\u00e9 m\n"));
+    assertEquals(0, r.console().exitStatus());
+    assertTrue(Run.text(r.console().stdout()).contains("alias caf\u00e9 m\n"));
   }
 
   private static byte[] resource(String name) throws IOException {

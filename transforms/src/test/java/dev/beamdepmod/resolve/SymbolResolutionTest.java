@@ -32,9 +32,9 @@ public class SymbolResolutionTest {
         "depmod: WARNING: could not open modules.order at /w/root/lib/modules/1.0: No such file or directory",
         "depmod: WARNING: " + USER + " disagrees about version of symbol e1",
         "depmod: WARNING: " + USER + " needs unknown symbol unknown1",
-        "depmod: WARNING: " + USER + " needs unknown symbol threefields"), r.stderr());
+        "depmod: WARNING: " + USER + " needs unknown symbol threefields"), r.console().lines());
     // exp2 comes after exp1 in module order, so it owns "shared"; e1 adds no second edge
-    String stdout = Run.text(r.stdout());
+    String stdout = Run.text(r.console().stdout());
     assertEquals(USER + " needs \"shared\": /w/root/lib/modules/1.0/kernel/exp2.ko\n",
         stdout.substring(0, stdout.indexOf('\n') + 1));
     assertEquals(new DepmodResult.Stats(3, 2, 2, 0, 0), r.stats());
@@ -43,7 +43,7 @@ public class SymbolResolutionTest {
   @Test
   public void symversWithoutErrSymsPrintsNothing() {
     DepmodResult r = example143().kernel(symvers()).dryRun().go();
-    assertEquals(1, r.stderr().size());
+    assertEquals(1, r.console().lines().size());
   }
 
   @Test
@@ -54,7 +54,7 @@ public class SymbolResolutionTest {
     assertEquals(List.of(
         "depmod: WARNING: could not open modules.order at /w/root/lib/modules/1.0: No such file or directory",
         "depmod: WARNING: " + USER + " needs unknown symbol unknown1",
-        "depmod: WARNING: " + USER + " needs unknown symbol threefields"), r.stderr());
+        "depmod: WARNING: " + USER + " needs unknown symbol threefields"), r.console().lines());
   }
 
   @Test
@@ -83,7 +83,7 @@ public class SymbolResolutionTest {
   }
 
   private static List<String> symbolNames(DepmodResult r) {
-    String out = Run.text(r.stdout());
+    String out = Run.text(r.console().stdout());
     return out.substring(out.indexOf("# Aliases for symbols")).lines().skip(1)
         .map(l -> l.substring("alias symbol:".length(), l.lastIndexOf(' '))).sorted().toList();
   }
@@ -109,6 +109,6 @@ public class SymbolResolutionTest {
   @Test
   public void selfImportIsASelfDependency() {
     DepmodResult r = Run.of(Mod.at("kernel/selfish.ko").exports("s").imports("s")).go();
-    assertEquals("depmod: ERROR: Cycle detected: selfish -> selfish", r.stderr().get(1));
+    assertEquals("depmod: ERROR: Cycle detected: selfish -> selfish", r.console().lines().get(1));
   }
 }

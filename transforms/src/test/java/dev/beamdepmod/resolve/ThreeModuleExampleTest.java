@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.beamdepmod.config.DepmodMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -57,9 +58,9 @@ public class ThreeModuleExampleTest {
   @Test
   public void dryRunPrintsTheTextFilesBackToBack() {
     DepmodResult r = example().dryRun().go();
-    assertEquals(DEP + ALIAS + SOFTDEP + WEAKDEP + SYMBOLS + DEVNAME, Run.text(r.stdout()));
-    assertEquals(List.of(NO_ORDER), r.stderr());
-    assertEquals(0, r.exitCode());
+    assertEquals(DEP + ALIAS + SOFTDEP + WEAKDEP + SYMBOLS + DEVNAME, Run.text(r.console().stdout()));
+    assertEquals(List.of(NO_ORDER), r.console().lines());
+    assertEquals(0, r.console().exitStatus());
     assertTrue(r.files().isEmpty());
   }
 
@@ -95,9 +96,28 @@ public class ThreeModuleExampleTest {
     assertEquals(List.of(NO_ORDER,
         "depmod: WARNING: could not open modules.builtin at /w/root/lib/modules/1.0: No such file or directory",
         "depmod: WARNING: could not open modules.builtin.modinfo at /w/root/lib/modules/1.0: No such file or directory"),
-        r.stderr());
-    assertEquals(0, r.exitCode());
+        r.console().lines());
+    assertEquals(0, r.console().exitStatus());
     assertEquals(new DepmodResult.Stats(3, 3, 1, 0, 0), r.stats());
+  }
+
+  /** The modules' read messages come in module order, after modules.order's and before the outputs'. */
+  @Test
+  public void readMessagesComeInModuleOrderBetweenTheOrderAndTheOutputs() {
+    String failed = "failed to load symbols from " + Mod.DIR + "/kernel/a.ko: Invalid argument";
+    DepmodResult r = Run.of(
+        Mod.at("kernel/a.ko").message(DepmodMessage.error("xz: File is corrupt")).message(DepmodMessage.error(failed)),
+        Mod.at("kernel/b.ko"),
+        Mod.at("kernel/sub/c.ko").message(DepmodMessage.error("zstd: Unknown frame descriptor"))).go();
+    assertEquals(List.of(NO_ORDER,
+        "depmod: ERROR: zstd: Unknown frame descriptor",
+        "depmod: ERROR: xz: File is corrupt",
+        "depmod: ERROR: " + failed,
+        "depmod: WARNING: could not open modules.builtin at /w/root/lib/modules/1.0: No such file or directory",
+        "depmod: WARNING: could not open modules.builtin.modinfo at /w/root/lib/modules/1.0: No such file or directory"),
+        r.console().lines());
+    assertEquals(0, r.console().exitStatus());
+    assertEquals(1, r.stats().unreadableModules());
   }
 
   @Test
@@ -105,7 +125,7 @@ public class ThreeModuleExampleTest {
     DepmodResult r = example().verbose().dryRun().go();
     String shown = "/w/root/lib/modules/1.0/kernel/b.ko needs \"c_fn\": /w/root/lib/modules/1.0/kernel/sub/c.ko\n"
         + "/w/root/lib/modules/1.0/kernel/a.ko needs \"b_fn\": /w/root/lib/modules/1.0/kernel/b.ko\n";
-    assertEquals(shown + DEP + ALIAS + SOFTDEP + WEAKDEP + SYMBOLS + DEVNAME, Run.text(r.stdout()));
+    assertEquals(shown + DEP + ALIAS + SOFTDEP + WEAKDEP + SYMBOLS + DEVNAME, Run.text(r.console().stdout()));
   }
 
   @Test
@@ -113,7 +133,7 @@ public class ThreeModuleExampleTest {
     // verified with kmod in files mode with a -b directory that does not exist
     DepmodResult r = Run.of(Mod.external("/elsewhere/x.ko").exports("x_fn")).inputDirectoryMissing().go();
     String warning = "depmod: WARNING: could not open directory /w/root/lib/modules/1.0: No such file or directory";
-    assertEquals(List.of(warning, warning, warning), r.stderr());
+    assertEquals(List.of(warning, warning, warning), r.console().lines());
     assertEquals("/elsewhere/x.ko:\n", Run.text(r.files().get("modules.dep")));
     assertEquals(0, r.files().get("modules.builtin.bin").length);
   }
@@ -143,8 +163,8 @@ public class ThreeModuleExampleTest {
     DepmodResult r = Resolver.resolve(many, new KernelInputs(Mod.DIR, FileContent.of(new byte[0]),
         FileContent.of(new byte[0]), FileContent.of(new byte[0])),
         new DepmodSettings((char) 0, 0, false, null, false, false));
-    assertEquals(List.of("depmod: FATAL: could not build module array: Numerical result out of range"), r.stderr());
-    assertEquals(1, r.exitCode());
+    assertEquals(List.of("depmod: FATAL: could not build module array: Numerical result out of range"), r.console().lines());
+    assertEquals(1, r.console().exitStatus());
     assertTrue(r.files().isEmpty());
   }
 

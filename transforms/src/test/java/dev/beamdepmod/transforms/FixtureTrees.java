@@ -2,6 +2,7 @@ package dev.beamdepmod.transforms;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.schema.ModuleFile;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class FixtureTrees {
 
   /** A kernel reading the case's tree and writing to outputDir. */
   static KernelSpec spec(String name, String kernel, String outputDir, boolean dryRun) {
-    return KernelSpec.discovered(kernel, dirname(name), dirname(name), outputDir, outputDir, settings(dryRun));
+    return KernelSpec.discovered(kernel, dirname(name), dirname(name), outputDir, outputDir, settings(dryRun), new Console(0));
   }
 
   /** Every module file of the case's tree, as depmod's walk finds them (names ending .ko[.xz|.zst|.gz]). */

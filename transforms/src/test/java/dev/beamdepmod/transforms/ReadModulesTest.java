@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.io.IOException;
@@ -142,7 +143,8 @@ public class ReadModulesTest {
       assertEquals(path, r.getPath());
       assertEquals("k", r.getKernel());
       assertEquals("kernel/gone.ko", r.getRelpath());
-      assertEquals(List.of("ERROR: failed to load symbols from " + path + ": No such file or directory"), r.getMessages());
+      assertEquals(List.of(DepmodMessage.error("failed to load symbols from " + path + ": No such file or directory").diagnostic()),
+          r.getMessages());
       assertThat(r.getExports(), empty());
       assertThat(r.getImports(), empty());
       assertThat(r.getModinfo(), empty());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.ModuleReader;
 import dev.beamdepmod.resolve.DepmodSettings;
@@ -211,7 +212,7 @@ public class ReadPackagesTest {
       KernelReport r = all.get(0);
       assertEquals(location, r.getKernel());
       assertEquals(1, r.getExitCode());
-      assertThat(r.getStderr().get(0), startsWith("beam-depmod: ERROR: " + location + ": "));
+      assertThat(DepmodMessage.of(r.getStderr().get(0)).line(), startsWith("beam-depmod: ERROR: " + location + ": "));
       return null;
     });
     PAssert.that(out.get(ReadPackages.SIDE_FILES).apply("SideFileValues", Values.create())).satisfies(files -> {

@@ -50,9 +50,9 @@ public class ResolveKernelsTest {
 
   /** The result is what the oracle printed and wrote for the case. */
   private static void assertOracleResult(String name, DepmodResult result) {
-    assertEquals(expectedExit(name), result.exitCode());
-    assertEquals(expectedStderr(name), stderr(result.stderr()));
-    assertEquals(expectedText(name, "stdout"), new String(result.stdout(), ISO_8859_1));
+    assertEquals(expectedExit(name), result.console().exitStatus());
+    assertEquals(expectedStderr(name), stderr(result.console().lines()));
+    assertEquals(expectedText(name, "stdout"), new String(result.console().stdout(), ISO_8859_1));
     Map<String, byte[]> want = expectedFiles(name);
     assertEquals(want.keySet(), result.files().keySet());
     for (String file : want.keySet()) assertArrayEquals(name + " " + file, want.get(file), result.files().get(file));

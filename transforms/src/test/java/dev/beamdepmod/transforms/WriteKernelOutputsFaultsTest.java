@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.schema.KernelReport;
 import java.io.IOException;
@@ -33,11 +34,11 @@ public class WriteKernelOutputsFaultsTest {
     for (int i = 0; i < nameAndContent.length; i += 2) {
       files.put(nameAndContent[i], nameAndContent[i + 1].getBytes(ISO_8859_1));
     }
-    return new DepmodResult(List.of(), new byte[0], 0, files, new DepmodResult.Stats(0, 0, 0, 0, 0));
+    return new DepmodResult(new Console(0), files, new DepmodResult.Stats(0, 0, 0, 0, 0));
   }
 
   private KernelReport write(Path dir, DepmodResult result) {
-    return WriteKernelOutputs.write(KernelSpec.discovered("k", "/in", "/in", dir.toString(), "/out/1.0", null), result, null);
+    return WriteKernelOutputs.write(KernelSpec.discovered("k", "/in", "/in", dir.toString(), "/out/1.0", FixtureTrees.settings(false), new Console(0)), result, null);
   }
 
   /** Every file in dir with its content. */
@@ -66,7 +67,7 @@ public class WriteKernelOutputsFaultsTest {
     Files.createDirectory(dir.resolve("modules.dep.bin"));
     KernelReport report = write(dir, RESULT);
     assertEquals(1, report.getExitCode());
-    assertThat(report.getStderr().get(0), matchesPattern(
+    assertThat(Console.lines(report).get(0), matchesPattern(
         "depmod: FATAL: renameat\\(/out/1.0, modules.dep.bin.[0-9a-f-]{36}.tmp, /out/1.0, modules.dep.bin\\): Is a directory"));
     assertEquals(new TreeMap<>(Map.of("modules.dep", "old dep\n", "modules.dep.bin", "<dir>")), listing(dir));
   }

@@ -13,6 +13,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.ModuleFile;
@@ -51,8 +53,10 @@ public class WriteKernelOutputsTest {
   /** The chain case's output files under a kernel whose resolution printed one warning. */
   private static DepmodResult chainResult() {
     LinkedHashMap<String, byte[]> files = new LinkedHashMap<>(expectedFiles("chain"));
-    return new DepmodResult(List.of(WARNING), "out\n".getBytes(ISO_8859_1), 0, files,
-        new DepmodResult.Stats(3, 3, 0, 0, 0));
+    Console console = new Console(0);
+    console.accept(DepmodMessage.warning("a message printed before writing"));
+    console.print("out\n");
+    return new DepmodResult(console, files, new DepmodResult.Stats(3, 3, 0, 0, 0));
   }
 
   private PCollection<KernelReport> write(String outputDir, DepmodResult result) {
@@ -88,9 +92,10 @@ public class WriteKernelOutputsTest {
   private static void assertFailed(PCollection<KernelReport> report, String failure) {
     PAssert.thatSingleton(report).satisfies(r -> {
       assertEquals(1, r.getExitCode());
-      assertEquals(2, r.getStderr().size());
-      assertEquals(WARNING, r.getStderr().get(0));
-      assertTrue(r.getStderr().get(1), r.getStderr().get(1).matches(failure));
+      List<String> stderr = Console.lines(r);
+      assertEquals(2, stderr.size());
+      assertEquals(WARNING, stderr.get(0));
+      assertTrue(stderr.get(1), stderr.get(1).matches(failure));
       assertThat(r.getFilesWritten(), empty());
       assertEquals(3, r.getModules());
       return null;
@@ -111,7 +116,7 @@ public class WriteKernelOutputsTest {
     PAssert.thatSingleton(report).satisfies(r -> {
       assertEquals("1.0", r.getKernel());
       assertEquals(0, r.getExitCode());
-      assertEquals(expectedStderr("chain"), stderr(r.getStderr()));
+      assertEquals(expectedStderr("chain"), stderr(Console.lines(r)));
       assertEquals(written, r.getFilesWritten());
       assertEquals(3, r.getModules());
       assertEquals(0, r.getUnreadableModules());
@@ -131,7 +136,7 @@ public class WriteKernelOutputsTest {
     Path dir = tmp.getRoot().toPath().resolve("new/lib/modules/1.0");
     PAssert.thatSingleton(write(dir.toString(), chainResult())).satisfies(r -> {
       assertEquals(0, r.getExitCode());
-      assertEquals(List.of(WARNING), r.getStderr());
+      assertEquals(List.of(WARNING), Console.lines(r));
       assertEquals("out\n", ISO_8859_1.decode(r.getStdout().duplicate()).toString());
       assertEquals(11, r.getFilesWritten().size());
       return null;
@@ -171,11 +176,13 @@ public class WriteKernelOutputsTest {
   @Test
   public void aResultWithoutFilesWritesNothing() throws IOException {
     Path dir = tmp.getRoot().toPath().resolve("never");
-    DepmodResult cycle = new DepmodResult(List.of("depmod: ERROR: Found 2 modules in dependency cycles!"),
-        new byte[0], 1, new LinkedHashMap<>(), new DepmodResult.Stats(2, 2, 0, 2, 0));
+    Console console = new Console(0);
+    console.accept(DepmodMessage.error("Found 2 modules in dependency cycles!"));
+    console.fail();
+    DepmodResult cycle = new DepmodResult(console, new LinkedHashMap<>(), new DepmodResult.Stats(2, 2, 0, 2, 0));
     PAssert.thatSingleton(write(dir.toString(), cycle)).satisfies(r -> {
       assertEquals(1, r.getExitCode());
-      assertEquals(List.of("depmod: ERROR: Found 2 modules in dependency cycles!"), r.getStderr());
+      assertEquals(List.of("depmod: ERROR: Found 2 modules in dependency cycles!"), Console.lines(r));
       assertThat(r.getFilesWritten(), empty());
       assertEquals(2, r.getCycleModules());
       return null;

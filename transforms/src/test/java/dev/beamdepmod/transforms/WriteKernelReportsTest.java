@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.Assert.assertEquals;
 
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.schema.KernelReport;
 import java.io.File;
 import java.io.IOException;
@@ -26,11 +27,11 @@ public class WriteKernelReportsTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
-  private static KernelReport report(String kernel, int exit, List<String> stderr, String stdout, List<String> files) {
+  private static KernelReport report(String kernel, int exit, List<DepmodMessage> stderr, String stdout, List<String> files) {
     return KernelReport.newBuilder()
         .setKernel(kernel)
         .setExitCode(exit)
-        .setStderr(stderr)
+        .setStderr(stderr.stream().map(DepmodMessage::diagnostic).toList())
         .setStdout(ByteBuffer.wrap(stdout.getBytes(ISO_8859_1)))
         .setModules(3)
         .setExports(2)
@@ -45,10 +46,11 @@ public class WriteKernelReportsTest {
   public void everyKernelsReportIsReadBack() throws IOException {
     // Kernel keys may hold any byte, including '/' and bytes >= 0x80.
     KernelReport a = report("6.1.0-50-amd64", 0,
-        List.of("depmod: WARNING: could not open modules.builtin at /x: No such file or directory"),
+        List.of(DepmodMessage.warning("could not open modules.builtin at /x: No such file or directory")),
         "", List.of("modules.dep", "modules.dep.bin"));
     KernelReport b = report("../odd/\u00ff\n", 1,
-        List.of("depmod: ERROR: Cycle detected: a -> b -> a", "depmod: ERROR: Found 2 modules in dependency cycles!"),
+        List.of(DepmodMessage.error("Cycle detected: a -> b -> a"), DepmodMessage.error("Found 2 modules in dependency cycles!"),
+            DepmodMessage.beamDepmodError("kernel ../odd/ not written: a package failed")),
         "kernel/a.ko: kernel/b.ko\n\u00e9", List.of());
     String dir = tmp.getRoot().getPath();
     p.apply(Create.of(a, b).withCoder(AvroCoder.specific(KernelReport.class))).apply(new WriteKernelReports(dir));

@@ -7,9 +7,10 @@ import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.config.DepmodConfig;
 import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.DiscoveredModule;
-import dev.beamdepmod.resolve.DepmodResult;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.resolve.KernelSymbols;
+import dev.beamdepmod.resolve.OutputTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,8 +20,8 @@ import java.util.List;
 
 /**
  * The depmod command line: options, version and directories, -A, kernel symbols, configuration and
- * module discovery, with depmod's messages in depmod's order; then hands the kernel to a {@link
- * KernelJob} and passes on what it reports.
+ * module discovery, each printing into the kernel's {@link Console}; then hands the kernel and its
+ * console to a {@link KernelJob} and prints the console it hands back.
  */
 public final class DepmodCommand {
   private final Host host;
@@ -56,43 +57,53 @@ public final class DepmodCommand {
       err.writeBytes(parsed.exit().stderr().getBytes(ISO_8859_1));
       return parsed.exit().status();
     }
-    DepmodOptions o = parsed.options();
-    Log log = new Log(err, o.verbose());
+    Console console = new Console(parsed.options().verbose());
+    Console printed = console;
+    try {
+      printed = depmod(parsed.options(), console, job);
+    } finally {
+      // A kernel job that fails still leaves what was printed before it.
+      printed.printTo(out, err);
+    }
+    return printed.exitStatus();
+  }
+
+  /** @return the console to print: the one given, or the kernel job's continuation of it */
+  private Console depmod(DepmodOptions o, Console console, KernelJob job) {
     List<String> operands = o.operands();
     String version = operands.isEmpty() ? host.kernelRelease() : operands.get(0);
     if (!operands.isEmpty() && !Directories.isVersionNumber(version)) {
-      log.accept(DepmodMessage.error("Bad version passed " + version));
-      return 1;
+      console.accept(DepmodMessage.error("Bad version passed " + version));
+      console.fail();
+      return console;
     }
     Directories dirs = Directories.of(o, version, host.cwd());
     if (dirs.tooLong() != null) {
-      log.accept(DepmodMessage.error("Bad directory " + dirs.tooLong() + ": path too long"));
-      return 1;
+      console.accept(DepmodMessage.error("Bad directory " + dirs.tooLong() + ": path too long"));
+      console.fail();
+      return console;
     }
     List<String> files = operands.isEmpty() ? List.of() : operands.subList(1, operands.size());
     boolean all = o.all() || files.isEmpty();
     if (o.quick()) {
-      if (o.dryRun() || QuickCheck.isUpToDate(fs, dirs.dirname(), log)) {
-        return 0;
+      if (!new OutputTarget(o.dryRun(), null).checksUpToDate() || QuickCheck.isUpToDate(fs, dirs.dirname(), console)) {
+        return console;
       }
       all = true;
     }
     try {
-      DepmodSettings settings = settings(o, log);
+      DepmodSettings settings = settings(o, console);
       List<DiscoveredModule> modules =
-          all ? walk(o, dirs, log) : FilesMode.modules(fs, files, dirs.dirname(), log);
-      DepmodResult result = job.run(KernelPlan.of(dirs, host.cwd(), modules, settings));
-      result.stderr().forEach(log::line);
-      out.writeBytes(result.stdout());
-      return result.exitCode();
+          all ? walk(o, dirs, console) : FilesMode.modules(fs, files, dirs.dirname(), console);
+      return job.run(KernelPlan.of(dirs, host.cwd(), modules, settings), console);
     } catch (DepmodFatal fatal) {
-      log.accept(fatal.message());
-      return 1;
+      console.accept(fatal.message());
+      return console;
     }
   }
 
   /** Loads -E or -F (-E wins); -e without either is turned off with a warning. */
-  private DepmodSettings settings(DepmodOptions o, Log log) throws DepmodFatal {
+  private DepmodSettings settings(DepmodOptions o, Console console) throws DepmodFatal {
     boolean errSyms = o.errsyms();
     KernelSymbols symbols = null;
     if (o.symvers() != null) {
@@ -100,11 +111,11 @@ public final class DepmodCommand {
     } else if (o.filesyms() != null) {
       symbols = KernelSymbols.parseSystemMap(o.filesyms(), load(o.filesyms()), o.symbolPrefix());
     } else if (errSyms) {
-      log.accept(new DepmodMessage(DepmodMessage.Level.WARNING, "-e needs -E or -F"));
+      console.accept(DepmodMessage.warning("-e needs -E or -F"));
       errSyms = false;
     }
     if (symbols != null) {
-      symbols.messages().forEach(log::line);
+      symbols.messages().forEach(console);
     }
     return new DepmodSettings(o.symbolPrefix(), o.verbose(), errSyms, symbols, o.warn(), o.dryRun());
   }
@@ -119,34 +130,11 @@ public final class DepmodCommand {
     }
   }
 
-  private List<DiscoveredModule> walk(DepmodOptions o, Directories dirs, Log log)
+  private List<DiscoveredModule> walk(DepmodOptions o, Directories dirs, Console console)
       throws DepmodFatal {
-    List<ConfigFile> configFiles = ConfigFiles.load(fs, o.configPaths(), log);
+    List<ConfigFile> configFiles = ConfigFiles.load(fs, o.configPaths(), console);
     DepmodConfig config = DepmodConfig.parse(dirs.version(), configFiles);
-    config.messages().forEach(log);
-    return TreeWalker.walk(fs, host.cwd(), config, dirs.dirname(), log);
-  }
-
-  /** stderr with depmod's verbosity threshold. */
-  private static final class Log implements java.util.function.Consumer<DepmodMessage> {
-    private final PrintStream err;
-    private final int verbose;
-
-    Log(PrintStream err, int verbose) {
-      this.err = err;
-      this.verbose = verbose;
-    }
-
-    @Override
-    public void accept(DepmodMessage m) {
-      if (m.shownAt(verbose)) {
-        line(m.line());
-      }
-    }
-
-    /** A complete stderr line (without its newline) from elsewhere, already filtered. */
-    void line(String line) {
-      err.writeBytes((line + "\n").getBytes(ISO_8859_1));
-    }
+    config.messages().forEach(console);
+    return TreeWalker.walk(fs, host.cwd(), config, dirs.dirname(), console);
   }
 }

@@ -1,11 +1,15 @@
 package dev.beamdepmod.jobs.depmod;
 
-import dev.beamdepmod.resolve.DepmodResult;
+import dev.beamdepmod.diagnostics.Console;
 
 /**
  * depmod's work after discovery: read the modules, resolve, and write the outputs (atomically, or to
- * the result's stdout with -n). Messages in the result must already respect settings().verbose().
+ * stdout with -n).
  */
 public interface KernelJob {
-  DepmodResult run(KernelPlan plan);
+  /**
+   * @param console what was printed so far, with the verbosity of plan.settings()
+   * @return that console continued with the kernel's messages, stdout and exit status
+   */
+  Console run(KernelPlan plan, Console console);
 }

@@ -1,5 +1,9 @@
 package dev.beamdepmod.jobs.depmod;
 
+import static dev.beamdepmod.config.DepmodMessage.fatal;
+import static dev.beamdepmod.config.DepmodMessage.warning;
+
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.transforms.WriteKernelOutputs;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
@@ -40,10 +45,10 @@ public final class LocalOutputDirectory implements AutoCloseable {
   /** File locks are per process: runs in one JVM (tests, threads) queue here first. */
   private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
-  /** The directory cannot be used; the message is depmod's. */
+  /** The directory cannot be used; the message is the text of depmod's FATAL. */
   private static final class Failure extends Exception {
-    Failure(String depmodMessage) {
-      super(depmodMessage, null, false, false);
+    Failure(String fatalText) {
+      super(fatalText, null, false, false);
     }
   }
 
@@ -51,13 +56,14 @@ public final class LocalOutputDirectory implements AutoCloseable {
   private final FileLock lock;
   private final UserPrincipal user;
   private final List<Path> created = new ArrayList<>();
-  private final List<String> warnings = new ArrayList<>();
-  private String failure;
+  private final Consumer<DepmodMessage> log;
+  private DepmodMessage failure;
 
-  private LocalOutputDirectory(FileChannel lockFile, FileLock lock, UserPrincipal user) {
+  private LocalOutputDirectory(FileChannel lockFile, FileLock lock, UserPrincipal user, Consumer<DepmodMessage> log) {
     this.lockFile = lockFile;
     this.lock = lock;
     this.user = user;
+    this.log = log;
   }
 
   /** The local directory a FileSystems location names, or null for another file system. */
@@ -70,29 +76,30 @@ public final class LocalOutputDirectory implements AutoCloseable {
    * Locks, creates and clears one kernel's output directory.
    *
    * @param dirName the directory as depmod names it in messages
+   * @param log gets the warnings about stale temporary files that could not be removed
    */
-  public static LocalOutputDirectory prepare(Path dir, String dirName) {
-    return prepare(dir, dirName, false);
+  public static LocalOutputDirectory prepare(Path dir, String dirName, Consumer<DepmodMessage> log) {
+    return prepare(dir, dirName, false, log);
   }
 
   /** Likewise for a directory whose subdirectories are kernels' output directories (the matrix). */
-  public static LocalOutputDirectory prepareRoot(Path root, String rootName) {
-    return prepare(root, rootName, true);
+  public static LocalOutputDirectory prepareRoot(Path root, String rootName, Consumer<DepmodMessage> log) {
+    return prepare(root, rootName, true, log);
   }
 
-  private static LocalOutputDirectory prepare(Path dir, String dirName, boolean root) {
+  private static LocalOutputDirectory prepare(Path dir, String dirName, boolean root, Consumer<DepmodMessage> log) {
     IN_PROCESS.lock();
     LocalOutputDirectory opened = null;
     boolean ready = false;
     try {
-      opened = lock();
+      opened = lock(log);
       try {
         opened.createDirectories(dir, dirName);
         if (opened.user != null) {
           opened.clear(dir, dirName, root);
         }
       } catch (Failure f) {
-        opened.failure = f.getMessage();
+        opened.failure = fatal(f.getMessage());
       }
       ready = true;
       return opened;
@@ -106,25 +113,20 @@ public final class LocalOutputDirectory implements AutoCloseable {
   }
 
   /** depmod's message when the directory cannot be used (nothing may be written then), else null. */
-  public String failure() {
+  public DepmodMessage failure() {
     return failure;
   }
 
-  /** Messages about stale temporary files that could not be removed. */
-  public List<String> warnings() {
-    return List.copyOf(warnings);
-  }
-
   /** Takes this user's lock; without one (an unwritable temp directory) the run goes on unlocked and clears nothing. */
-  private static LocalOutputDirectory lock() {
+  private static LocalOutputDirectory lock(Consumer<DepmodMessage> log) {
     Path path = Path.of(System.getProperty("java.io.tmpdir"), "beam-depmod-" + System.getProperty("user.name") + ".lock");
     FileChannel channel = null;
     try {
       channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      return new LocalOutputDirectory(channel, channel.lock(), owner(path));
+      return new LocalOutputDirectory(channel, channel.lock(), owner(path), log);
     } catch (IOException e) {
       closeQuietly(channel);
-      return new LocalOutputDirectory(null, null, null);
+      return new LocalOutputDirectory(null, null, null, log);
     }
   }
 
@@ -174,17 +176,17 @@ public final class LocalOutputDirectory implements AutoCloseable {
       } catch (NoSuchFileException e) {
         attributes = null;
       } catch (IOException e) {
-        throw new Failure("depmod: FATAL: could not create directory " + dirName + ": " + Errno.strerror(e));
+        throw new Failure("could not create directory " + dirName + ": " + Errno.strerror(e));
       }
       if (attributes != null) {
         if (!attributes.isDirectory()) {
-          throw new Failure("depmod: FATAL: could not create directory " + dirName + ": "
+          throw new Failure("could not create directory " + dirName + ": "
               + (last ? "No such file or directory" : "Not a directory"));
         }
         continue;
       }
       if (Files.isSymbolicLink(path)) {
-        throw new Failure("depmod: FATAL: could not " + (last ? "open" : "create") + " directory " + dirName
+        throw new Failure("could not " + (last ? "open" : "create") + " directory " + dirName
             + ": No such file or directory");
       }
       try {
@@ -192,11 +194,11 @@ public final class LocalOutputDirectory implements AutoCloseable {
         created.add(path);
       } catch (FileAlreadyExistsException e) {
         if (!Files.isDirectory(path)) {
-          throw new Failure("depmod: FATAL: could not create directory " + dirName + ": File exists");
+          throw new Failure("could not create directory " + dirName + ": File exists");
         }
         // Another run created it just now.
       } catch (IOException e) {
-        throw new Failure("depmod: FATAL: could not create directory " + dirName + ": " + Errno.strerror(e));
+        throw new Failure("could not create directory " + dirName + ": " + Errno.strerror(e));
       }
     }
   }
@@ -225,8 +227,8 @@ public final class LocalOutputDirectory implements AutoCloseable {
           try {
             Files.deleteIfExists(entry);
           } catch (IOException e) {
-            warnings.add("depmod: WARNING: could not remove stale temporary file " + dirName + "/" + name + ": "
-                + Errno.strerror(e));
+            log.accept(warning("could not remove stale temporary file " + dirName + "/" + name + ": "
+                + Errno.strerror(e)));
           }
         }
       }

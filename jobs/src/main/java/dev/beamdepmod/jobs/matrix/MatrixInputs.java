@@ -1,8 +1,8 @@
 package dev.beamdepmod.jobs.matrix;
 
 import dev.beamdepmod.config.DepmodConfig;
-import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.jobs.depmod.DepmodFatal;
 import dev.beamdepmod.jobs.depmod.LocalFs;
 import dev.beamdepmod.jobs.depmod.TreeWalker;
@@ -112,14 +112,13 @@ final class MatrixInputs {
       return;
     }
     DepmodConfig config = template.config(version);
-    List<String> messages = new ArrayList<>();
-    int verbose = template.settings().verbose();
+    Console console = template.console(config);
     List<DiscoveredModule> modules;
     try {
-      modules = TreeWalker.walk(fs, cwd, config, dirname, m -> keep(m, verbose, messages));
+      modules = TreeWalker.walk(fs, cwd, config, dirname, console);
     } catch (DepmodFatal e) {
-      keep(e.message(), verbose, messages);
-      errors.add("beam-depmod: ERROR: kernel " + version + " not written: " + String.join("; ", messages));
+      console.accept(e.message());
+      errors.add("beam-depmod: ERROR: kernel " + version + " not written: " + String.join("; ", console.lines()));
       return;
     }
     if (mustHoldKernel && modules.isEmpty()
@@ -133,10 +132,6 @@ final class MatrixInputs {
       files.add(new ModuleFile(version, fs.path(m.path()).toAbsolutePath().toString(), m.path(), m.relpath()));
     }
     walkedModules += modules.size();
-    kernels.add(template.walked(version, dirname, dirname, config, messages));
-  }
-
-  private static void keep(DepmodMessage m, int verbose, List<String> messages) {
-    if (m.shownAt(verbose)) messages.add(m.line());
+    kernels.add(template.walked(version, dirname, dirname, console));
   }
 }

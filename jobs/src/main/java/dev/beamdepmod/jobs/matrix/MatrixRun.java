@@ -48,13 +48,11 @@ public final class MatrixRun {
     // A local output root is created, locked and cleared around the pipeline; object stores need none of that.
     FileSystems.setDefaultPipelineOptions(options);
     Path local = LocalOutputDirectory.localPath(output);
-    try (LocalOutputDirectory root = local == null ? null : LocalOutputDirectory.prepareRoot(local, output)) {
-      if (root != null) {
-        root.warnings().forEach(err::println);
-        if (root.failure() != null) {
-          err.println(root.failure());
-          return null;
-        }
+    try (LocalOutputDirectory root =
+        local == null ? null : LocalOutputDirectory.prepareRoot(local, output, m -> err.println(m.line()))) {
+      if (root != null && root.failure() != null) {
+        err.println(root.failure().line());
+        return null;
       }
       List<KernelReport> reports;
       try {

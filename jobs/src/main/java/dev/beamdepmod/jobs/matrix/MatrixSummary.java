@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs.matrix;
 
+import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.ReportKind;
 import java.util.Comparator;
@@ -50,7 +51,7 @@ public final class MatrixSummary {
     if (r.getStderr().isEmpty()) return;
     s.append(r.getKernel()).append(":\n");
     int shown = 0;
-    for (String line : r.getStderr()) {
+    for (String line : Console.lines(r)) {
       if (shown++ == 20) {
         s.append("  ... ").append(r.getStderr().size() - 20).append(" more (see matrix-summary.json)\n");
         break;
@@ -71,13 +72,13 @@ public final class MatrixSummary {
           .append(", \"cycleModules\": ").append(k.getCycleModules())
           .append(", \"unreadableModules\": ").append(k.getUnreadableModules())
           .append(", \"filesWritten\": ").append(array(k.getFilesWritten()))
-          .append(", \"messages\": ").append(array(k.getStderr())).append('}');
+          .append(", \"messages\": ").append(array(Console.lines(k))).append('}');
     }
     s.append(kernels.isEmpty() ? "],\n" : "\n  ],\n").append("  \"inputFailures\": [");
     for (int i = 0; i < inputFailures.size(); i++) {
       KernelReport f = inputFailures.get(i);
       s.append(i == 0 ? "\n" : ",\n").append("    {\"input\": ").append(str(f.getKernel()))
-          .append(", \"messages\": ").append(array(f.getStderr())).append('}');
+          .append(", \"messages\": ").append(array(Console.lines(f))).append('}');
     }
     s.append(inputFailures.isEmpty() ? "],\n" : "\n  ],\n");
     s.append("  \"errors\": ").append(array(errors)).append(",\n");

@@ -6,13 +6,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.config.DiscoveredModule;
-import dev.beamdepmod.resolve.DepmodResult;
+import dev.beamdepmod.diagnostics.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -25,21 +26,23 @@ public class DepmodCommandTest {
   private TempTree tree;
   private String cwd;
   private KernelPlan plan;
-  private DepmodResult result;
+  /** What the job prints. */
+  private Consumer<Console> job;
   private String stdout;
   private String stderr;
 
   private final KernelJob recorder =
-      p -> {
+      (p, console) -> {
         plan = p;
-        return result;
+        job.accept(console);
+        return console;
       };
 
   @Before
   public void setUp() {
     tree = new TempTree(tmp.getRoot().toPath());
     cwd = tmp.getRoot().getPath();
-    result = new DepmodResult(List.of(), new byte[0], 0, new LinkedHashMap<>(), null);
+    job = console -> {};
   }
 
   private int run(String... args) {
@@ -92,7 +95,10 @@ public class DepmodCommandTest {
     tree.file("r/lib/modules/1.0/kernel/a.ko");
     tree.file("r/lib/modules/1.0/extra/a.ko.xz");
     tree.file("c/x.conf", "search extra\noverride q 2.0 extra\nbogus\n");
-    result = new DepmodResult(List.of("depmod: WARNING: from the job"), "out\n".getBytes(ISO_8859_1), 0, new LinkedHashMap<>(), null);
+    job = console -> {
+      console.accept(DepmodMessage.warning("from the job"));
+      console.print("out\n");
+    };
     assertEquals(0, run("-b", "r", "-C", "c", "-o", "o", "-w", "-P", "_", "1.0"));
     String dirname = cwd + "/r/lib/modules/1.0";
     assertEquals(
@@ -122,7 +128,10 @@ public class DepmodCommandTest {
   @Test
   public void theJobDecidesTheExitStatus() throws Exception {
     tree.dir("lib/modules/1.0");
-    result = new DepmodResult(List.of("depmod: ERROR: Found 2 modules in dependency cycles!"), new byte[0], 1, new LinkedHashMap<>(), null);
+    job = console -> {
+      console.accept(DepmodMessage.error("Found 2 modules in dependency cycles!"));
+      console.fail();
+    };
     assertEquals(1, run("-b", cwd, "1.0"));
     assertEquals("depmod: ERROR: Found 2 modules in dependency cycles!\n", stderr);
   }

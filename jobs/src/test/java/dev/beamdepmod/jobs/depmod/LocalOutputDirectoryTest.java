@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.beamdepmod.config.DepmodMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ public class LocalOutputDirectoryTest {
   }
 
   private static String failure(Path dir) {
-    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(dir, "/out/1.0")) {
-      return out.failure();
+    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(dir, "/out/1.0", m -> {})) {
+      return out.failure().line();
     }
   }
 
@@ -55,13 +56,13 @@ public class LocalOutputDirectoryTest {
   public void directoriesCreatedHereAreRemovedAgainUnlessWrittenInto() throws IOException {
     Path root = tmp.getRoot().toPath();
     Path unused = root.resolve("a/lib/modules/1.0");
-    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(unused, "a/lib/modules/1.0")) {
+    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(unused, "a/lib/modules/1.0", m -> {})) {
       assertNull(out.failure());
       assertTrue(Files.isDirectory(unused));
     }
     Path used = root.resolve("b/lib/modules/1.0");
     Files.createDirectory(root.resolve("b"));
-    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(used, "b/lib/modules/1.0")) {
+    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(used, "b/lib/modules/1.0", m -> {})) {
       Files.writeString(used.resolve("modules.dep"), "");
     }
     assertEquals(List.of("b"), names(root));
@@ -78,10 +79,11 @@ public class LocalOutputDirectoryTest {
     for (String other : List.of(notes, "modules.dep.tmp", "modules.dep.15443.469536.1795316046")) {
       Files.writeString(dir.resolve(other), "x");
     }
-    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(dir, "/out")) {
+    List<String> messages = new ArrayList<>();
+    try (LocalOutputDirectory out = LocalOutputDirectory.prepare(dir, "/out", m -> messages.add(m.line()))) {
       assertNull(out.failure());
-      assertEquals(List.of(), out.warnings());
     }
+    assertEquals(List.of(), messages);
     assertEquals(List.of("modules.dep.15443.469536.1795316046", "modules.dep.tmp", notes), names(dir));
   }
 
@@ -95,7 +97,7 @@ public class LocalOutputDirectoryTest {
       Files.writeString(root.resolve(kernel).resolve("modules.alias"), "whole");
     }
     Files.writeString(root.resolve(stale), "not in a kernel's directory");
-    try (LocalOutputDirectory out = LocalOutputDirectory.prepareRoot(root, "matrix")) {
+    try (LocalOutputDirectory out = LocalOutputDirectory.prepareRoot(root, "matrix", m -> {})) {
       assertNull(out.failure());
     }
     assertEquals(List.of("6.1.0-1-amd64", "6.12.0-1-arm64", stale), names(root));
@@ -109,11 +111,11 @@ public class LocalOutputDirectoryTest {
     Path root = tmp.getRoot().toPath();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<Future<String>> failures = new ArrayList<>();
+      List<Future<DepmodMessage>> failures = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         Path dir = root.resolve("k" + i);
         failures.add(pool.submit(() -> {
-          try (LocalOutputDirectory out = LocalOutputDirectory.prepare(dir, dir.toString())) {
+          try (LocalOutputDirectory out = LocalOutputDirectory.prepare(dir, dir.toString(), m -> {})) {
             Files.writeString(dir.resolve("modules.dep"), "");
             return out.failure();
           }
