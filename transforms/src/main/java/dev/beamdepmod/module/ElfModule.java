@@ -27,7 +27,7 @@ final class ElfModule {
     }
 
     long maxSize(boolean is64) {
-      return this == SYMTAB ? maxSize * SymbolTable.entrySize(is64) : maxSize;
+      return this == SYMTAB ? maxSize * ElfSymbols.entrySize(is64) : maxSize;
     }
   }
 

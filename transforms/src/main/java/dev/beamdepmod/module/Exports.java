@@ -19,7 +19,7 @@ final class Exports {
    *     symbol whose section index is out of range
    */
   static List<ExportedSymbol> read(ElfModule elf) throws ReadFailure {
-    SymbolTable table = SymbolTable.of(elf);
+    ElfSymbols table = ElfSymbols.of(elf);
     List<ExportedSymbol> withCrcs = table == null ? null : crcSymbols(elf, table);
     List<ExportedSymbol> exports = withCrcs != null ? withCrcs : ksymtabStrings(elf);
     Namespaces.assign(elf, table, exports);
@@ -27,7 +27,7 @@ final class Exports {
   }
 
   /** The __crc_ exports, or null when the table yields none or has a name outside .strtab. */
-  private static List<ExportedSymbol> crcSymbols(ElfModule elf, SymbolTable table) throws ReadFailure {
+  private static List<ExportedSymbol> crcSymbols(ElfModule elf, ElfSymbols table) throws ReadFailure {
     Bytes names = table.names();
     int count = 0;
     for (int i = 1; i < table.count(); i++) {
@@ -54,7 +54,7 @@ final class Exports {
   }
 
   /** The CRC is the symbol value itself, or a 4-byte value at that offset in the symbol's section. */
-  private static long crc(ElfModule elf, SymbolTable table, int i) throws ReadFailure {
+  private static long crc(ElfModule elf, ElfSymbols table, int i) throws ReadFailure {
     int section = table.sectionIndex(i);
     long value = table.value(i);
     if (section == ElfModule.SHN_UNDEF || section == ElfModule.SHN_ABS) {

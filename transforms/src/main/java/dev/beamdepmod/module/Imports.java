@@ -16,7 +16,7 @@ final class Imports {
    */
   static List<ImportedSymbol> read(ElfModule elf) throws ReadFailure {
     VersionsTable versions = VersionsTable.of(elf);
-    SymbolTable table = SymbolTable.of(elf);
+    ElfSymbols table = ElfSymbols.of(elf);
     if (table == null) {
       return new ArrayList<>(0);
     }
@@ -25,7 +25,7 @@ final class Imports {
     List<ImportedSymbol> imports = new ArrayList<>();
     for (int i = 1; i < table.count(); i++) {
       if (table.sectionIndex(i) != ElfModule.SHN_UNDEF
-          || elf.isSparc() && table.type(i) == SymbolTable.STT_REGISTER) {
+          || elf.isSparc() && table.type(i) == ElfSymbols.STT_REGISTER) {
         continue;
       }
       if (!table.hasName(i)) {
@@ -42,7 +42,7 @@ final class Imports {
         matched[version] = true;
         crc = versions.crc(version);
       }
-      imports.add(new ImportedSymbol(names.string(name, length), table.binding(i) == SymbolTable.STB_WEAK, crc));
+      imports.add(new ImportedSymbol(names.string(name, length), table.binding(i) == ElfSymbols.STB_WEAK, crc));
     }
     for (int v = 0; v < versions.count(); v++) {
       if (!matched[v]) {

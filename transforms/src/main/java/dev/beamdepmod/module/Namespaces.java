@@ -20,7 +20,7 @@ final class Namespaces {
   private Namespaces() {}
 
   /** Sets the namespace of the exports that have one. @param table null when the module has none */
-  static void assign(ElfModule elf, SymbolTable table, List<ExportedSymbol> exports) {
+  static void assign(ElfModule elf, ElfSymbols table, List<ExportedSymbol> exports) {
     if (table == null || exports.isEmpty()) {
       return;
     }

@@ -24,7 +24,7 @@ public class LimitsTest {
   public void oversizedSymbolTableIsTooLarge() {
     for (boolean is64 : new boolean[] {false, true}) {
       ElfBuilder b = new ElfBuilder(is64, false);
-      b.section(".symtab", new byte[(Limits.MAX_TABLE_ENTRIES + 1) * SymbolTable.entrySize(is64)]);
+      b.section(".symtab", new byte[(Limits.MAX_TABLE_ENTRIES + 1) * ElfSymbols.entrySize(is64)]);
       assertThat(read(b.build()).getMessages(), contains(failed("File too large")));
     }
   }
