@@ -31,25 +31,11 @@ public final class ModuleReader {
     return new Reading(path, null).unreadable(strerror);
   }
 
-  /**
-   * Like {@link #read(String, ModuleSource)}, but a module depmod cannot load symbols from is an
-   * error instead of a record with messages.
-   */
-  public static ModuleRecord readStrict(String path, ModuleSource source) throws ModuleReadException {
-    Reading reading = new Reading(path, source);
-    ModuleRecord record = reading.run();
-    if (reading.failure != null) {
-      throw reading.failure;
-    }
-    return record;
-  }
-
   /** One module's three reads and the messages they print. */
   private static final class Reading {
     private final String path;
     private final ModuleSource source;
     private final List<String> messages = new ArrayList<>(0);
-    private ModuleReadException failure;
 
     Reading(String path, ModuleSource source) {
       this.path = path;
@@ -90,9 +76,6 @@ public final class ModuleReader {
     }
 
     private void reportFailure(String strerror) {
-      // The library message printed just before (if any) says why.
-      String reason = messages.isEmpty() ? strerror : messages.get(messages.size() - 1).substring("ERROR: ".length());
-      failure = new ModuleReadException(path, reason, strerror);
       messages.add("ERROR: failed to load symbols from " + path + ": " + strerror);
     }
 
