@@ -13,8 +13,10 @@ final class Imports {
    * of the same name, then the __versions entries no symbol matched. Empty in the cases where kmod
    * fails this read silently (no symbol table, a name outside .strtab, an unterminated unmatched
    * __versions name).
+   *
+   * @throws ReadFailure a whole-module failure when the imports exceed the record budget
    */
-  static List<ImportedSymbol> read(ElfModule elf) throws ReadFailure {
+  static List<ImportedSymbol> read(ElfModule elf, RecordBudget budget) throws ReadFailure {
     VersionsTable versions = VersionsTable.of(elf);
     ElfSymbols table = ElfSymbols.of(elf);
     if (table == null) {
@@ -42,6 +44,7 @@ final class Imports {
         matched[version] = true;
         crc = versions.crc(version);
       }
+      budget.entry(1, length);
       imports.add(new ImportedSymbol(names.string(name, length), table.binding(i) == ElfSymbols.STB_WEAK, crc));
     }
     for (int v = 0; v < versions.count(); v++) {
@@ -49,6 +52,7 @@ final class Imports {
         if (versions.nameLength(v) < 0) {
           return new ArrayList<>(0);
         }
+        budget.entry(1, versions.nameLength(v));
         imports.add(new ImportedSymbol(versions.name(v), false, versions.crc(v)));
       }
     }

@@ -1,34 +1,38 @@
 package dev.beamdepmod.module;
 
 /**
- * Bounds that keep a hostile or broken module file from exhausting memory. kmod has none of these
- * (it mallocs whatever a header claims); they sit far above anything real, so real modules never
- * meet them, and a file that does is rejected with "File too large" (EFBIG) instead of crashing a
- * worker that reads many modules in parallel.
+ * The memory a module may take, so that a hostile or broken file cannot exhaust a worker that reads
+ * many modules in parallel. kmod has no such bounds (it mallocs whatever a header claims). These are
+ * budgets, not models of real modules: every other bound of the reader follows from them and from
+ * the file's own structure (a section lies inside the file, a table holds its section's size divided
+ * by its entry size), so any module that fits the budgets is read whatever its shape. A module over
+ * a budget is rejected with "File too large" (EFBIG).
  */
 final class Limits {
   private Limits() {}
 
   /**
-   * Largest decompressed module, and largest single section read from an uncompressed one. The
-   * biggest real module (amdgpu, stripped) is about 40 MB; 256 MiB leaves room for unstripped
-   * modules while two parallel workers each holding one buffer (plus the copy made while the buffer
-   * grows, 1.5x) stay well inside a default-sized heap. 1 GiB per worker would not.
+   * Most bytes of one module file held at once: the decompressed content, a compressed file that its
+   * decoder takes whole (zstd, gzip, and xz through liblzma), or the sections read from an
+   * uncompressed file (section headers and names, and the five sections depmod looks up). Every
+   * offset, size and entry count the reader computes then fits an int. The largest real module
+   * (riscv64 amdgpu with its local symbols) decompresses to 58 MiB.
    */
   static final int MAX_CONTENT_BYTES = 256 << 20;
 
-  /** Most entries in .symtab or __versions (the largest real .symtab has about 26 000 entries). */
-  static final int MAX_TABLE_ENTRIES = 1 << 20;
+  /**
+   * Most heap the record of one module may take (exports, imports, modinfo, namespaces), estimated
+   * as it is built ({@link RecordBudget}). A string list costs its record far more per input byte
+   * than it takes in the file (a 2-byte modinfo string becomes two objects), so the content budget
+   * alone would not bound it. Real records take a few MiB.
+   */
+  static final long MAX_RECORD_BYTES = 256L << 20;
 
   /**
-   * Largest .modinfo or __ksymtab_strings section, whose strings become one record entry each (the
-   * largest real .modinfo is about 40 KB). 4 MiB bounds the entries at 2 million.
+   * Dictionary memory the xz decoder may allocate, in KiB. LZMA2 refers back only into content
+   * already decoded, so no dictionary beyond {@link #MAX_CONTENT_BYTES} can be of use: the limit is
+   * one of that size plus the decoders' own state. Beyond it: "xz: Cannot allocate memory" (kmod's
+   * liblzma has no limit; the kernel compresses modules with a 1 MiB dictionary, "xz -9" uses 64 MiB).
    */
-  static final int MAX_STRING_LIST_BYTES = 4 << 20;
-
-  /**
-   * Dictionary memory the xz decoder may allocate, in KiB: room for "xz -9" (64 MiB dictionary); the
-   * kernel compresses modules with a 1 MiB dictionary. Beyond it: "xz: Cannot allocate memory".
-   */
-  static final int MAX_XZ_MEMORY_KIB = 96 << 10;
+  static final int MAX_XZ_MEMORY_KIB = (MAX_CONTENT_BYTES >> 10) + 1024;
 }

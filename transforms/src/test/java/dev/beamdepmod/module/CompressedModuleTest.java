@@ -169,13 +169,17 @@ public class CompressedModuleTest {
     return copy;
   }
 
+  /** A dictionary up to the content limit (256 MiB) is decoded; no larger one could be of use. */
   @Test
   public void xzDictionaryBeyondTheMemoryLimit() throws IOException {
-    // 29: 96 MiB, the first size above the limit; 36: 1 GiB; 37: 1.5 GiB. 28 (64 MiB, "xz -9") fits.
-    for (int dictionaryByte : new int[] {29, 36, 37}) {
+    // 33: 384 MiB, the first size above the limit; 36: 1 GiB; 37: 1.5 GiB.
+    for (int dictionaryByte : new int[] {33, 36, 37}) {
       assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), read(withDictionary(xz(MODULE), dictionaryByte)).getMessages());
     }
-    assertSameModule(read(withDictionary(xz(MODULE), 28)));
+    // 28: 64 MiB ("xz -9"); 29: 96 MiB (the former limit); 32: 256 MiB.
+    for (int dictionaryByte : new int[] {28, 29, 32}) {
+      assertSameModule(read(withDictionary(xz(MODULE), dictionaryByte)));
+    }
   }
 
   /** liblzma (so kmod) decodes a dictionary of 2 GiB, 3 GiB or 4 GiB - 1; xz-java refuses it (deviation). */
