@@ -28,9 +28,15 @@ final class Corruption {
   final String name;
   private final byte[] file;
   private final Consumer<Finding> findings;
-  /** The mutation being read and since when (System.nanoTime), for a watchdog to name a read that does not end. */
-  volatile String current = "";
-  volatile long started;
+  /** One read under way: what was done to the file, and since when (System.nanoTime). */
+  record Read(String mutation, long started) {}
+
+  /**
+   * The read under way, null between reads, for a watchdog to name a read that does not end.
+   * Published as one object, so a watchdog never pairs a mutation with another read's start time
+   * (or with none).
+   */
+  volatile Read current;
   long reads;
   long slowestNanos;
   String slowest = "";
@@ -69,12 +75,12 @@ final class Corruption {
   }
 
   private ModuleRecord read(String mutation, byte[] content) {
-    current = mutation;
-    started = System.nanoTime();
+    Read read = new Read(mutation, System.nanoTime());
+    current = read;
     reads++;
     try {
       ModuleRecord record = ModuleReader.read(PATH, ByteBufferSource.of(content));
-      long took = System.nanoTime() - started;
+      long took = System.nanoTime() - read.started();
       if (took > slowestNanos) {
         slowestNanos = took;
         slowest = mutation;
@@ -88,6 +94,8 @@ final class Corruption {
     } catch (Throwable t) {
       findings.accept(new Finding(name, mutation, t.toString()));
       return null;
+    } finally {
+      current = null;
     }
   }
 

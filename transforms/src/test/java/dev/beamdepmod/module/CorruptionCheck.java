@@ -63,8 +63,9 @@ public final class CorruptionCheck {
       synchronized (running) {
         c = running[0];
       }
-      if (c != null && System.nanoTime() - c.started > boundNanos) {
-        System.out.println("HANG " + c.name + " " + c.current + ": one read took over " + boundNanos / 1e9 + " s");
+      Corruption.Read read = c == null ? null : c.current;
+      if (read != null && System.nanoTime() - read.started() > boundNanos) {
+        System.out.println("HANG " + c.name + " " + read.mutation() + ": one read took over " + boundNanos / 1e9 + " s");
         System.exit(2);
       }
       try {
