@@ -238,8 +238,13 @@ for i in $(seq 1 "$kills"); do
     done
     sleep "0.$(printf '%03d' $((RANDOM % 300)))"
   fi
-  victim=$(pgrep -P "$runner" java || true)
-  [ -n "${strace_delay[*]}" ] || victim=$runner
+  victim=$runner
+  if [ -n "${strace_delay[*]}" ]; then
+    # The run is strace's child (bin/beam-depmod, then java by exec, one pid): kill it whatever its
+    # name, once it exists. Killing strace alone would leave the run going on untraced.
+    # (Until strace has ended: gone, or a zombie, which kill -0 would still find.)
+    until victim=$(pgrep -P "$runner") || [[ $(ps -o stat= -p "$runner") != [^Z]* ]]; do sleep 0.001; done
+  fi
   kill -9 ${victim:-$runner} 2>/dev/null
   wait "$runner" 2>/dev/null
   after=$(state "$d")

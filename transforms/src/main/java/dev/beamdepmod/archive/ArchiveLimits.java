@@ -4,19 +4,23 @@ import java.io.Serializable;
 
 /**
  * Bounds that keep a hostile package from exhausting memory or time. A package over a limit is
- * rejected with a {@link PackageFormatException}.
+ * rejected with a {@link PackageFormatException}. The defaults are budgets, not models of real
+ * packages: entries are streamed, so nothing else about an entry needs a bound of its own.
  *
- * @param maxEntrySize largest declared size of one entry, in bytes
+ * @param maxEntrySize largest declared size of one entry, in bytes: what a visitor that holds an
+ *     entry (a module to read) may have to hold
  * @param maxTotalSize most bytes of the unpacked archive stream (tar or cpio, headers included)
- *     read for one package
+ *     read for one package: the work a decompression bomb can cause, since every entry takes at
+ *     least its header of this stream
  * @param maxEntries most entries (of any type) in one package
  */
 public record ArchiveLimits(long maxEntrySize, long maxTotalSize, int maxEntries) implements Serializable {
   /**
-   * 256 MiB per entry read (the module reader's content cap: a larger module could not be read
-   * anyway), 4 GiB per package, 200,000 entries (a Debian kernel package has ~5,000).
+   * 256 MiB per entry read, the module reader's content budget (it could not read a larger module
+   * anyway); 4 GiB per package; no count of entries of its own, as the total bounds the time and
+   * the paths remembered for the duplicate check have their own memory bound.
    */
-  public static final ArchiveLimits DEFAULT = new ArchiveLimits(256L << 20, 4L << 30, 200_000);
+  public static final ArchiveLimits DEFAULT = new ArchiveLimits(256L << 20, 4L << 30, Integer.MAX_VALUE);
 
   /**
    * How many times its stored size a package may unpack to, when that is more than 4 GiB. Real

@@ -11,7 +11,10 @@ import java.io.InputStream;
  */
 final class Budget extends BlockInputStream {
   /**
-   * Most bytes one entry's headers may take. Real ones take a few KiB; the bound also keeps the
+   * Most bytes one entry's headers may take, which the archive library holds whole: a memory budget.
+   * Names need at most a few KiB in any of tar's forms for them (a path or link name longer than
+   * PATH_MAX is refused anyway, {@link EntryPaths#MAX_PATH}); the rest is room for PAX records such
+   * as a file's extended attributes (Linux allows 64 KiB per value). The bound also keeps the
    * archive library's recursion over chained extended headers shallow.
    */
   static final int HEADER_BYTES = 256 << 10;
@@ -21,6 +24,8 @@ final class Budget extends BlockInputStream {
   private final long total;
   private long count;
   private long headerEnd = Long.MAX_VALUE;
+  /** Where skipped bytes are read to (skips come per entry: padding, directories). */
+  private byte[] scratch;
 
   Budget(InputStream in, String packageName, long total) {
     this.in = in;
@@ -63,7 +68,9 @@ final class Budget extends BlockInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    byte[] scratch = new byte[8192];
+    if (scratch == null) {
+      scratch = new byte[8192];
+    }
     long skipped = 0;
     while (skipped < n) {
       int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));

@@ -10,8 +10,13 @@ import java.util.Set;
 final class EntryGate {
   enum Type { FILE, DIRECTORY, SYMLINK, HARDLINK, SPECIAL }
 
-  /** Most bytes of distinct paths remembered to detect duplicates (a kernel package needs ~0.5 MiB). */
-  private static final long SEEN_PATH_BYTES = 64L << 20;
+  /**
+   * Most heap the paths remembered to detect duplicates may take, each charged its characters and
+   * the objects holding it: a memory budget for the one thing kept per entry (a kernel package
+   * takes about 1 MiB, a root file system of a million files about 150 MiB).
+   */
+  private static final long SEEN_PATH_BYTES = 256L << 20;
+  private static final int SEEN_PATH_OVERHEAD = 96;
 
   private final String packageName;
   private final ArchiveLimits limits;
@@ -91,7 +96,7 @@ final class EntryGate {
       skip(path, Kind.DUPLICATE, "duplicate entry, the first one is used");
       return null;
     }
-    seenBytes += path.length();
+    seenBytes += SEEN_PATH_OVERHEAD + path.length();
     if (seenBytes > SEEN_PATH_BYTES) {
       throw new PackageFormatException(packageName, rawName, "the paths of the package take more than " + SEEN_PATH_BYTES + " bytes");
     }

@@ -2,7 +2,7 @@ package dev.beamdepmod.archive;
 
 /** Entry names: their safe, normalised form and their printable form for messages. */
 final class EntryPaths {
-  /** Longest accepted path, in bytes (Linux PATH_MAX less its NUL). */
+  /** Longest accepted path, in bytes: Linux PATH_MAX less its NUL (no longer path can be opened). */
   static final int MAX_PATH = 4095;
 
   private EntryPaths() {}

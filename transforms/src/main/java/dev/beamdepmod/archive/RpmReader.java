@@ -14,7 +14,10 @@ final class RpmReader {
   static final byte[] LEAD_MAGIC = {(byte) 0xed, (byte) 0xab, (byte) 0xee, (byte) 0xdb};
   private static final byte[] HEADER_MAGIC = {(byte) 0x8e, (byte) 0xad, (byte) 0xe8, 1};
   private static final int LEAD = 96;
-  /** rpm's own bounds for one header: 65535 index entries, 256 MiB of data. */
+  /**
+   * rpm's own bounds for one header (it refuses larger ones): 65535 index entries, 256 MiB of data.
+   * Headers are skipped, never held, so these bound how far a corrupt size can send the reader.
+   */
   private static final long MAX_TAGS = 0xffff;
   private static final long MAX_DATA = 0x0fffffff;
 

@@ -9,8 +9,9 @@
  * {@code lib/modules/<version>/} or {@code usr/lib/modules/<version>/}.
  *
  * <p>Packages are not trusted. Links (never followed), device nodes, FIFOs, absolute paths, ".."
- * and duplicate paths are skipped and reported; sizes, the unpacked total, the number of entries,
- * the size of one header and decoder memory are bounded ({@link dev.beamdepmod.archive.ArchiveLimits});
+ * and duplicate paths are skipped and reported; sizes, the unpacked total, the memory of the
+ * duplicate check, the size of one header and decoder memory are bounded
+ * ({@link dev.beamdepmod.archive.ArchiveLimits});
  * truncation and corruption fail with a {@link dev.beamdepmod.archive.PackageFormatException}
  * naming the package, never with an unchecked exception. Failures of the source stream and of the
  * visitor pass through unchanged.

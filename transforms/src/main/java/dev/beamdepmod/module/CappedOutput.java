@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-/** Collects decompressed bytes into one growing array, refusing to grow past {@link Limits#MAX_CONTENT_BYTES}. */
+/**
+ * Collects decompressed bytes into one array, refusing to grow past {@link Limits#MAX_CONTENT_BYTES}.
+ * Given the exact size (when the compressed file states it), the array is allocated once at that size
+ * and never copied: a full array first checks that the stream has ended before it grows.
+ */
 final class CappedOutput {
   /** Thrown when the content would exceed the limit. */
   static final class TooLargeException extends IOException {
@@ -17,6 +21,7 @@ final class CappedOutput {
   private byte[] buffer;
   private int length;
 
+  /** @param expectedSize the size the content most likely has (it may differ) */
   CappedOutput(long expectedSize) {
     buffer = new byte[(int) Math.max(4096, Math.min(expectedSize, Limits.MAX_CONTENT_BYTES))];
   }
@@ -24,14 +29,14 @@ final class CappedOutput {
   /** Copies the stream until its end. */
   void readAll(InputStream in) throws IOException {
     while (true) {
-      if (length == buffer.length && buffer.length == Limits.MAX_CONTENT_BYTES) {
-        if (in.read() >= 0) {
-          throw new TooLargeException();
+      if (full()) {
+        int next = in.read();
+        if (next < 0) {
+          return;
         }
-        return;
+        append((byte) next);
       }
-      int room = makeRoom();
-      int n = in.read(buffer, length, room);
+      int n = in.read(buffer, length, buffer.length - length);
       if (n < 0) {
         return;
       }
@@ -39,18 +44,28 @@ final class CappedOutput {
     }
   }
 
-  /** Grows the array if it is full; returns how many bytes fit at {@link #length()}. */
-  int makeRoom() throws TooLargeException {
+  /** Grows the array if it is full. */
+  private void makeRoom() throws TooLargeException {
     if (length == buffer.length) {
       if (buffer.length == Limits.MAX_CONTENT_BYTES) {
         throw new TooLargeException();
       }
       buffer = Arrays.copyOf(buffer, (int) Math.min(Limits.MAX_CONTENT_BYTES, 2L * buffer.length));
     }
-    return buffer.length - length;
   }
 
-  /** Records count bytes written by the caller into {@link #array()} at {@link #length()}. */
+  /** Whether the array is full (the next byte makes it grow). */
+  boolean full() {
+    return length == buffer.length;
+  }
+
+  /** Appends one byte, growing the array if it is full. */
+  void append(byte b) throws TooLargeException {
+    makeRoom();
+    buffer[length++] = b;
+  }
+
+  /** Records count bytes written by the caller into {@link #array()} at {@link #length()} (not past its end). */
   void advance(int count) {
     length += count;
   }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A validated ELF module file: header, section header table and section-name table checked the way
  * kmod 34.2 checks them, and the five sections depmod uses located by name. Section contents are
- * fetched from the source on demand, so an uncompressed file is never read as a whole.
+ * fetched from the source on demand, so an uncompressed file is never read as a whole; what is read
+ * and kept (section headers, names, the named sections) is at most {@link Limits#MAX_CONTENT_BYTES}
+ * in all, so every size and index inside it fits an int.
  */
 final class ElfModule {
   /** The sections depmod looks up by name (the first section with each name wins). */
@@ -31,8 +33,10 @@ final class ElfModule {
   static final int SHN_UNDEF = 0;
   static final int SHN_ABS = 0xFFF1;
   private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
-  /** Sections up to this size are kept while CRCs or namespaces are read from them; larger ones are read per value. */
+  /** Sections up to this size are kept once read for CRCs; larger ones are read per value. */
   private static final int CRC_SECTION_CACHE_BYTES = 1 << 20;
+  /** How much is read at a time while looking for a NUL. */
+  private static final int SCAN_CHUNK = 64 << 10;
 
   private final ModuleSource source;
   private final long fileSize;
@@ -45,8 +49,11 @@ final class ElfModule {
   private final long[] namedOffset = new long[NAMED.length];
   private final long[] namedSize = new long[NAMED.length];
   private final Bytes[] namedContent = new Bytes[NAMED.length];
-  private int cachedSection = -1;
-  private Bytes cachedSectionContent;
+  private final Bytes[] namedThroughNul = new Bytes[NAMED.length];
+  /** Small sections read for CRCs, by index (each read once). */
+  private final Bytes[] crcSections;
+  /** Bytes read from the source and kept, against {@link Limits#MAX_CONTENT_BYTES}. */
+  private long held;
 
   private ElfModule(ModuleSource source, long fileSize, Bytes header) throws ReadFailure {
     this.source = source;
@@ -65,6 +72,7 @@ final class ElfModule {
     if (namesIndex == SHN_UNDEF || namesIndex >= sectionCount) {
       throw ReadFailure.abort();
     }
+    hold(sectionCount * entrySize);
     this.sectionHeaders = read(tableOffset, sectionCount * entrySize);
     // The name table's own sh_name is checked against its own size (kmod reads the size first).
     long namesSize = shSize(namesIndex);
@@ -72,13 +80,12 @@ final class ElfModule {
     if (!inFile(namesOffset, namesSize) || shName(namesIndex) >= namesSize) {
       throw ReadFailure.of(Errno.EINVAL);
     }
-    if (namesSize > Limits.MAX_CONTENT_BYTES) {
-      throw ReadFailure.of(Errno.EFBIG);
-    }
+    hold(namesSize);
     this.sectionNames = read(namesOffset, (int) namesSize);
     if (sectionNames.u8(sectionNames.length() - 1) != 0) {
       throw ReadFailure.of(Errno.EINVAL);
     }
+    this.crcSections = new Bytes[sectionCount];
     locateNamedSections();
   }
 
@@ -133,16 +140,25 @@ final class ElfModule {
    * A named section's content continued through the first NUL at or after its end (at most to the
    * end of the file). kmod reads strings in place, so a string at the end of an unterminated
    * section runs on into whatever follows it in the file.
+   *
+   * @throws ReadFailure "File too large" when the continuation does not fit the content budget
    */
   Bytes sectionThroughNul(Named which) throws ReadFailure {
     Bytes content = section(which);
     if (content == null || content.length() == 0 || content.u8(content.length() - 1) == 0) {
       return content;
     }
-    long offset = namedOffset[which.ordinal()];
-    Bytes rest = read(offset, (int) Math.min(fileSize - offset, Limits.MAX_CONTENT_BYTES));
-    int end = content.length() + rest.stringLength(content.length());
-    return rest.prefix(Math.min(end + 1, rest.length()));
+    int i = which.ordinal();
+    if (namedThroughNul[i] == null) {
+      long end = namedOffset[i] + content.length();
+      long nul = nextNul(end, end + Limits.MAX_CONTENT_BYTES - held);
+      long extension = (nul < 0 ? fileSize : nul + 1) - end;
+      hold(extension);
+      namedThroughNul[i] = read(namedOffset[i], (int) (content.length() + extension));
+      // The continued copy holds the section too: keep one.
+      namedContent[i] = namedThroughNul[i].prefix(content.length());
+    }
+    return namedThroughNul[i];
   }
 
   /** Size of a named section without reading it; -1 when absent. */
@@ -164,44 +180,51 @@ final class ElfModule {
     if (size < 4 || Long.compareUnsigned(offset, size - 4) > 0) {
       return -1;
     }
-    Bytes content = smallSection(index, size);
+    Bytes content = crcSection(index, size);
     return content != null ? content.u32((int) offset) : read(shOffset(index) + offset, 4).u32(0);
   }
 
   /**
-   * The NUL-terminated string at offset inside section index, or null when the index is 0 or not
-   * below {@link #sectionCount()}, the section header is invalid, or no NUL follows within the
-   * section and within max bytes.
+   * Where section index's content starts in the file, or -1 when the index is 0 or not below
+   * {@link #sectionCount()} or the section header is invalid.
    */
-  String stringInSection(int index, long offset, int max) throws ReadFailure {
-    if (index == SHN_UNDEF || index >= sectionCount || !validSection(index)) {
-      return null;
-    }
-    long size = shSize(index);
-    if (Long.compareUnsigned(offset, size) >= 0) {
-      return null;
-    }
-    int window = (int) Math.min(max + 1L, size - offset);
-    Bytes content = smallSection(index, size);
-    int start = (int) offset;
-    if (content == null) {
-      content = read(shOffset(index) + offset, window);
-      start = 0;
-    }
-    int length = content.stringLength(start, window);
-    return length < window ? content.string(start, length) : null;
+  long sectionStart(int index) {
+    return index == SHN_UNDEF || index >= sectionCount || !validSection(index) ? -1 : shOffset(index);
   }
 
-  /** The whole content of a valid section up to the cache size (kept for the next call), else null. */
-  private Bytes smallSection(int index, long size) throws ReadFailure {
-    if (size > CRC_SECTION_CACHE_BYTES) {
-      return null;
+  /** Where a section whose {@link #sectionStart} is not -1 ends in the file. */
+  long sectionEnd(int index) {
+    return shOffset(index) + shSize(index);
+  }
+
+  /** The file offset of the first NUL in [from, limit) (limit is clipped to the file), or -1. */
+  long nextNul(long from, long limit) throws ReadFailure {
+    long end = Math.min(limit, fileSize);
+    for (long at = from; at < end; at += SCAN_CHUNK) {
+      Bytes chunk = read(at, (int) Math.min(SCAN_CHUNK, end - at));
+      int length = chunk.stringLength(0);
+      if (length < chunk.length()) {
+        return at + length;
+      }
     }
-    if (cachedSection != index) {
-      cachedSectionContent = read(shOffset(index), (int) size);
-      cachedSection = index;
+    return -1;
+  }
+
+  /** The bytes [from, from + length) of the file (inside it) as an ISO-8859-1 string. */
+  String string(long from, int length) throws ReadFailure {
+    return read(from, length).string(0, length);
+  }
+
+  /** The whole content of a valid section up to the cache size, kept while the budget allows; else null. */
+  private Bytes crcSection(int index, long size) throws ReadFailure {
+    if (crcSections[index] == null) {
+      if (size > CRC_SECTION_CACHE_BYTES || size > Limits.MAX_CONTENT_BYTES - held) {
+        return null;
+      }
+      held += size;
+      crcSections[index] = read(shOffset(index), (int) size);
     }
-    return cachedSectionContent;
+    return crcSections[index];
   }
 
   private void locateNamedSections() throws ReadFailure {
@@ -223,14 +246,19 @@ final class ElfModule {
         }
       }
     }
-    // A section lies inside the file (validSection), so its table entries and strings are as many as
-    // the file can hold; only a section that one array cannot hold is refused. In a compressed
-    // module the whole content is such an array already.
     for (Named n : NAMED) {
-      if (namedOffset[n.ordinal()] != 0 && namedSize[n.ordinal()] > Limits.MAX_CONTENT_BYTES) {
-        throw ReadFailure.of(Errno.EFBIG);
+      if (namedOffset[n.ordinal()] != 0) {
+        hold(namedSize[n.ordinal()]);
       }
     }
+  }
+
+  /** Counts size more bytes as kept; "File too large" when they do not fit the content budget. */
+  private void hold(long size) throws ReadFailure {
+    if (size > Limits.MAX_CONTENT_BYTES - held) {
+      throw ReadFailure.of(Errno.EFBIG);
+    }
+    held += size;
   }
 
   /** A section header kmod accepts: data inside the file and name inside the name table. */

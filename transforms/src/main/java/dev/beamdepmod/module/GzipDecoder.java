@@ -18,6 +18,8 @@ final class GzipDecoder {
   private static final int FNAME = 0x08;
   private static final int FCOMMENT = 0x10;
   private static final int RESERVED_FLAGS = 0xE0;
+  /** Deflate's largest expansion: 258 bytes from a 2-bit code at best, about 1032 to 1. */
+  private static final int MAX_DEFLATE_RATIO = 1032;
 
   /** A zlib error text. */
   private static final class GzipException extends IOException {
@@ -30,8 +32,12 @@ final class GzipDecoder {
 
   static ByteBuffer decode(ModuleSource source) throws DecodeFailure {
     try {
-      Bytes in = DecodeFailure.wholeInput(source, "gzip");
-      CappedOutput out = new CappedOutput(4L * in.length());
+      long size = source.size();
+      if (size > Limits.MAX_CONTENT_BYTES) {
+        throw DecodeFailure.tooLarge("gzip", 0);
+      }
+      Bytes in = Bytes.of(source.read(0, (int) size), false);
+      CappedOutput out = new CappedOutput(expectedSize(in));
       int position = 0;
       do {
         position = member(in, header(in, position), out);
@@ -44,6 +50,15 @@ final class GzipDecoder {
     } catch (IOException e) {
       throw new DecodeFailure(null, Errno.strerror(e), 0);
     }
+  }
+
+  /**
+   * The size the last member's trailer states (modulo 4 GiB), which is the content size of a
+   * single-member file, but at most what deflate can expand the file to.
+   */
+  private static long expectedSize(Bytes in) {
+    long stated = in.length() >= 18 ? in.u32(in.length() - 4) : 0;
+    return Math.min(stated, (long) MAX_DEFLATE_RATIO * in.length());
   }
 
   /** Checks the member header at position; returns where its deflate data starts. */
@@ -87,14 +102,22 @@ final class GzipDecoder {
       inflater.setInput(in.array(), in.offset() + position, in.length() - position);
       CRC32 crc = new CRC32();
       long produced = 0;
+      byte[] probe = new byte[1];
       while (!inflater.finished()) {
-        int room = out.makeRoom();
-        int n = inflater.inflate(out.array(), out.length(), room);
+        // A full output first takes one byte aside: at the end of the data it stays full, uncopied.
+        boolean full = out.full();
+        byte[] into = full ? probe : out.array();
+        int at = full ? 0 : out.length();
+        int n = inflater.inflate(into, at, full ? 1 : into.length - at);
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
           throw new GzipException("unexpected end of file");
         }
-        crc.update(out.array(), out.length(), n);
-        out.advance(n);
+        crc.update(into, at, n);
+        if (!full) {
+          out.advance(n);
+        } else if (n > 0) {
+          out.append(probe[0]);
+        }
         produced += n;
       }
       int p = position + (int) inflater.getBytesRead();

@@ -4,7 +4,7 @@ import dev.beamdepmod.schema.ImportedSymbol;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The symbols a module needs (docs/depmod-rules.md §6.6). */
+/** The symbols a module needs (depmod-behavior.md §6.6). */
 final class Imports {
   private Imports() {}
 
@@ -13,10 +13,12 @@ final class Imports {
    * of the same name, then the __versions entries no symbol matched. Empty in the cases where kmod
    * fails this read silently (no symbol table, a name outside .strtab, an unterminated unmatched
    * __versions name).
+   *
+   * @throws ReadFailure a whole-module failure when the imports exceed the record budget
    */
-  static List<ImportedSymbol> read(ElfModule elf) throws ReadFailure {
+  static List<ImportedSymbol> read(ElfModule elf, RecordBudget budget) throws ReadFailure {
     VersionsTable versions = VersionsTable.of(elf);
-    ElfSymbolTable table = ElfSymbolTable.of(elf);
+    ElfSymbols table = ElfSymbols.of(elf);
     if (table == null) {
       return new ArrayList<>(0);
     }
@@ -25,7 +27,7 @@ final class Imports {
     List<ImportedSymbol> imports = new ArrayList<>();
     for (int i = 1; i < table.count(); i++) {
       if (table.sectionIndex(i) != ElfModule.SHN_UNDEF
-          || elf.isSparc() && table.type(i) == ElfSymbolTable.STT_REGISTER) {
+          || elf.isSparc() && table.type(i) == ElfSymbols.STT_REGISTER) {
         continue;
       }
       if (!table.hasName(i)) {
@@ -42,13 +44,15 @@ final class Imports {
         matched[version] = true;
         crc = versions.crc(version);
       }
-      imports.add(new ImportedSymbol(names.string(name, length), table.binding(i) == ElfSymbolTable.STB_WEAK, crc));
+      budget.entry(1, length);
+      imports.add(new ImportedSymbol(names.string(name, length), table.binding(i) == ElfSymbols.STB_WEAK, crc));
     }
     for (int v = 0; v < versions.count(); v++) {
       if (!matched[v]) {
         if (versions.nameLength(v) < 0) {
           return new ArrayList<>(0);
         }
+        budget.entry(1, versions.nameLength(v));
         imports.add(new ImportedSymbol(versions.name(v), false, versions.crc(v)));
       }
     }

@@ -1,30 +1,38 @@
 package dev.beamdepmod.module;
 
 /**
- * Bounds that keep a hostile or broken module file from exhausting memory. kmod has none of these
- * (it mallocs whatever a header claims). Everything inside a module is bounded by the module
- * itself: a section must lie inside the file, so a table has at most (section size / entry size)
- * entries and a string list at most (section size / 2) strings; no count of entries is capped on
- * its own. What is capped is the file's content, the one array a read holds; a file over it is
- * rejected with "File too large" (EFBIG) instead of crashing a worker that reads many modules in
- * parallel. See docs/deviations.md, "Module reader limits".
+ * The memory a module may take, so that a hostile or broken file cannot exhaust a worker that reads
+ * many modules in parallel. kmod has no such bounds (it mallocs whatever a header claims). These are
+ * budgets, not models of real modules: every other bound of the reader follows from them and from
+ * the file's own structure (a section lies inside the file, a table holds its section's size divided
+ * by its entry size), so any module that fits the budgets is read whatever its shape. A module over
+ * a budget is rejected with "File too large" (EFBIG).
  */
 final class Limits {
   private Limits() {}
 
   /**
-   * Largest decompressed module, and largest single section read from an uncompressed one: the one
-   * cap. The biggest real module seen, riscv64's amdgpu (stripped, 1.73 million .symtab entries),
-   * is 57.6 MiB; 256 MiB leaves room for modules built with more debug data while the parse
-   * threads of a worker, each holding one buffer, stay inside a default-sized heap.
+   * Most bytes of one module file held at once: the decompressed content, a compressed file that its
+   * decoder takes whole (zstd, gzip, and xz through liblzma), or the sections read from an
+   * uncompressed file (section headers and names, and the five sections depmod looks up). Every
+   * offset, size and entry count the reader computes then fits an int. The largest real module
+   * (riscv64 amdgpu with its local symbols) decompresses to 58 MiB.
    */
   static final int MAX_CONTENT_BYTES = 256 << 20;
 
   /**
-   * Memory the xz decoder may allocate, in KiB: a dictionary as large as the content cap (a larger
-   * one could only matter for content over the cap) plus the decoder's own state. The kernel
-   * compresses modules with a 1 MiB dictionary, "xz -9" uses 64 MiB. Beyond it: "xz: Cannot
-   * allocate memory" (a documented deviation: liblzma without a limit would try).
+   * Most heap the record of one module may take (exports, imports, modinfo, namespaces), estimated
+   * as it is built ({@link RecordBudget}). A string list costs its record far more per input byte
+   * than it takes in the file (a 2-byte modinfo string becomes two objects), so the content budget
+   * alone would not bound it. Real records take a few MiB.
    */
-  static final int MAX_XZ_MEMORY_KIB = (MAX_CONTENT_BYTES >> 10) + (8 << 10);
+  static final long MAX_RECORD_BYTES = 256L << 20;
+
+  /**
+   * Dictionary memory the xz decoder may allocate, in KiB. LZMA2 refers back only into content
+   * already decoded, so no dictionary beyond {@link #MAX_CONTENT_BYTES} can be of use: the limit is
+   * one of that size plus the decoders' own state. Beyond it: "xz: Cannot allocate memory" (kmod's
+   * liblzma has no limit; the kernel compresses modules with a 1 MiB dictionary, "xz -9" uses 64 MiB).
+   */
+  static final int MAX_XZ_MEMORY_KIB = (MAX_CONTENT_BYTES >> 10) + 1024;
 }

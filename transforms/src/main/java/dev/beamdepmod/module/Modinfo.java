@@ -8,12 +8,16 @@ import java.util.List;
 final class Modinfo {
   private Modinfo() {}
 
-  static List<ModinfoEntry> read(ElfModule elf) throws ReadFailure {
+  /** @throws ReadFailure a whole-module failure when the entries exceed the record budget */
+  static List<ModinfoEntry> read(ElfModule elf, RecordBudget budget) throws ReadFailure {
     Bytes section = elf.section(ElfModule.Named.MODINFO);
     int start = section == null ? -1 : StringList.start(section);
     List<ModinfoEntry> entries = new ArrayList<>();
     if (start >= 0) {
-      StringList.forEach(section, start, (from, length) -> entries.add(entry(section, from, length)));
+      StringList.forEach(section, start, (from, length) -> {
+        budget.entry(2, length);
+        entries.add(entry(section, from, length));
+      });
     }
     return entries;
   }

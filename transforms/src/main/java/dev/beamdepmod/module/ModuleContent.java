@@ -54,6 +54,11 @@ final class ModuleContent {
     }
   }
 
+  /** The parsed module once {@link #elf()} has succeeded, else null. */
+  ElfModule opened() {
+    return elf;
+  }
+
   private ModuleSource content() throws ReadFailure {
     if (decoded != null) {
       return decoded;

@@ -38,6 +38,7 @@ public final class ModuleReader {
     private final String path;
     private final ModuleSource source;
     private final List<Diagnostic> messages = new ArrayList<>(0);
+    private boolean reported;
 
     Reading(String path, ModuleSource source) {
       this.path = path;
@@ -46,11 +47,12 @@ public final class ModuleReader {
 
     ModuleRecord run() {
       ModuleContent content = new ModuleContent(source, messages);
+      RecordBudget budget = new RecordBudget();
       List<ExportedSymbol> exports;
       try {
-        exports = Exports.read(content.elf());
+        exports = Exports.read(content.elf(), budget);
       } catch (ReadFailure f) {
-        if (f.isAbort()) {
+        if (f.failsWholeModule()) {
           return unreadable(f.strerror());
         }
         reportFailure(f.strerror());
@@ -58,15 +60,25 @@ public final class ModuleReader {
       }
       List<ModinfoEntry> modinfo;
       try {
-        modinfo = Modinfo.read(content.elf());
+        modinfo = Modinfo.read(content.elf(), budget);
       } catch (ReadFailure f) {
+        if (f.failsWholeModule()) {
+          return unreadable(f.strerror());
+        }
         modinfo = new ArrayList<>(0);
       }
       List<ImportedSymbol> imports;
       try {
-        imports = Imports.read(content.elf());
+        imports = Imports.read(content.elf(), budget);
       } catch (ReadFailure f) {
+        if (f.failsWholeModule()) {
+          return unreadable(f.strerror());
+        }
         imports = new ArrayList<>(0);
+      }
+      if (!exports.isEmpty()) {
+        // Last, so that namespaces (which depmod does not read) only get what the budget has left.
+        Namespaces.assign(content.opened(), exports, budget);
       }
       return record(exports, imports, modinfo);
     }
@@ -77,8 +89,12 @@ public final class ModuleReader {
       return record(new ArrayList<>(0), new ArrayList<>(0), new ArrayList<>(0));
     }
 
+    /** depmod's message for the module; only its first read reports one. */
     private void reportFailure(String strerror) {
-      messages.add(DepmodMessage.error("failed to load symbols from " + path + ": " + strerror).diagnostic());
+      if (!reported) {
+        reported = true;
+        messages.add(DepmodMessage.error("failed to load symbols from " + path + ": " + strerror).diagnostic());
+      }
     }
 
     private ModuleRecord record(List<ExportedSymbol> exports, List<ImportedSymbol> imports, List<ModinfoEntry> modinfo) {

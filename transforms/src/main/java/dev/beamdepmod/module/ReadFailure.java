@@ -1,17 +1,18 @@
 package dev.beamdepmod.module;
 
 /**
- * Why one of depmod's reads of a module failed: the errno it reports, and whether kmod 34.2 would
- * have aborted the whole run there (our deviation: the module is then treated as unreadable).
+ * Why one of depmod's reads of a module failed: the errno it reports, and whether the module is then
+ * unreadable as a whole (one failure message, nothing of it kept): where kmod 34.2 would have aborted
+ * the whole run (our deviation), or where the record would exceed its memory budget.
  */
 final class ReadFailure extends Exception {
   private final String strerror;
-  private final boolean abort;
+  private final boolean wholeModule;
 
-  private ReadFailure(String strerror, boolean abort) {
+  private ReadFailure(String strerror, boolean wholeModule) {
     super(strerror, null, false, false);
     this.strerror = strerror;
-    this.abort = abort;
+    this.wholeModule = wholeModule;
   }
 
   static ReadFailure of(Errno errno) {
@@ -27,11 +28,16 @@ final class ReadFailure extends Exception {
     return new ReadFailure(Errno.EINVAL.text(), true);
   }
 
+  /** The record would take more than {@link Limits#MAX_RECORD_BYTES}. */
+  static ReadFailure recordTooLarge() {
+    return new ReadFailure(Errno.EFBIG.text(), true);
+  }
+
   String strerror() {
     return strerror;
   }
 
-  boolean isAbort() {
-    return abort;
+  boolean failsWholeModule() {
+    return wholeModule;
   }
 }

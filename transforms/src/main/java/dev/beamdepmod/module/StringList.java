@@ -8,7 +8,7 @@ package dev.beamdepmod.module;
 final class StringList {
   /** Receives one string as a range of the section. */
   interface Visitor {
-    void visit(int start, int length);
+    void visit(int start, int length) throws ReadFailure;
   }
 
   private StringList() {}
@@ -23,7 +23,7 @@ final class StringList {
   }
 
   /** Visits the strings from start (as returned by {@link #start}) in order. */
-  static void forEach(Bytes section, int start, Visitor visitor) {
+  static void forEach(Bytes section, int start, Visitor visitor) throws ReadFailure {
     int i = start;
     while (i < section.length()) {
       int length = section.stringLength(i);

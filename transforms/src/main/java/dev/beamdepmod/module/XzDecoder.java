@@ -25,10 +25,18 @@ final class XzDecoder {
 
   /** Decodes the source from start to its end. */
   static ByteBuffer decode(ModuleSource source, long start) throws DecodeFailure {
-    byte[] fast = decodeNatively(source, start);
-    if (fast != null) {
-      return ByteBuffer.wrap(fast);
-    }
+    byte[] whole = whole(source, start);
+    long expectedSize = whole == null ? -1 : XzIndex.uncompressedSize(whole);
+    byte[] fast = expectedSize < 0 || expectedSize > Limits.MAX_CONTENT_BYTES ? null
+        : NativeXz.decode(whole, Limits.MAX_CONTENT_BYTES, (long) Limits.MAX_XZ_MEMORY_KIB << 10);
+    return fast != null ? ByteBuffer.wrap(fast) : stream(source, start, expectedSize);
+  }
+
+  /**
+   * xz-java's decoding from the source, into an array of the size the index states (when it is one
+   * plain stream; otherwise one that grows).
+   */
+  private static ByteBuffer stream(ModuleSource source, long start, long expectedSize) throws DecodeFailure {
     SourceInputStream in;
     try {
       in = new SourceInputStream(source, start);
@@ -37,7 +45,7 @@ final class XzDecoder {
     }
     boolean first = true;
     try {
-      CappedOutput out = new CappedOutput(4 * (in.size() - start));
+      CappedOutput out = new CappedOutput(expectedSize >= 0 ? expectedSize : 4 * (in.size() - start));
       while (first || startsAnotherStream(in)) {
         SingleXZInputStream stream = new SingleXZInputStream(
             in, Limits.MAX_XZ_MEMORY_KIB, true, BasicArrayCache.getInstance());
@@ -57,17 +65,24 @@ final class XzDecoder {
     }
   }
 
-  /** liblzma's result for a plain file, or null to take the path below. */
-  private static byte[] decodeNatively(ModuleSource source, long start) {
+  /**
+   * The file from start to its end as an array, for its index and for liblzma; null when it is larger
+   * than the content budget (xz-java then streams it) or cannot be read (the path below reports why).
+   */
+  private static byte[] whole(ModuleSource source, long start) {
     try {
       long size = source.size() - start;
       if (size > Limits.MAX_CONTENT_BYTES) {
         return null;
       }
       ByteBuffer compressed = source.read(start, (int) size);
+      if (compressed.hasArray() && compressed.arrayOffset() == 0 && compressed.position() == 0
+          && compressed.remaining() == compressed.array().length) {
+        return compressed.array();
+      }
       byte[] in = new byte[compressed.remaining()];
       compressed.get(in);
-      return NativeXz.decode(in, Limits.MAX_CONTENT_BYTES, (long) Limits.MAX_XZ_MEMORY_KIB << 10);
+      return in;
     } catch (IOException e) {
       return null;
     }

@@ -72,6 +72,18 @@ public class PackageReaderTest {
     }
   }
 
+  /** More entries than the former default count of 200,000 (a root file system has as many). */
+  @Test
+  public void entriesAreNotCountedByDefault() throws IOException {
+    Entry[] many = new Entry[200_001];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = Entry.file("usr/share/f" + i, "");
+    }
+    Recorder r = TestPackages.read("many.rpm", TestPackages.rpm(TestPackages.cpio(many)));
+    assertEquals(many.length, r.files.size());
+    assertEquals("usr/share/f200000=", r.files.get(many.length - 1));
+  }
+
   @Test
   public void namesAreNormalised() throws IOException {
     Recorder r = TestPackages.read("n.tar", TestPackages.tar(

@@ -78,6 +78,24 @@ public class IndexReaderTest {
         IndexReader.read(index.toBytes()));
   }
 
+  /**
+   * Keys that each extend the one before share their nodes, so together they are far longer than
+   * the file (here about 60 characters per file byte); the reader returns them all.
+   */
+  @Test
+  public void readsKeysNestedFarDeeperThanTheFileIsLong() throws Exception {
+    Index index = new Index();
+    Map<String, List<Value>> expected = new TreeMap<>();
+    for (int length = 1; length <= 2000; length++) {
+      String key = "a".repeat(length);
+      index.insert(key, "m", length);
+      expected.put(key, List.of(new Value("m", length)));
+    }
+    byte[] file = index.toBytes();
+    assertThat(2000L * 2001 / 2 / file.length, greaterThan(50L));
+    assertEquals(expected, IndexReader.read(file));
+  }
+
   @Test
   public void emptyIndexHasNoKeys() throws Exception {
     assertEquals(Map.of(), IndexReader.read(new Index().toBytes()));

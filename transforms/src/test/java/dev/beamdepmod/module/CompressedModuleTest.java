@@ -5,7 +5,6 @@ import static dev.beamdepmod.module.ElfBuilder.STB_GLOBAL;
 import static dev.beamdepmod.module.ModuleRecords.exports;
 import static dev.beamdepmod.module.ModuleRecords.failed;
 import static dev.beamdepmod.module.ModuleRecords.imports;
-import static dev.beamdepmod.module.ModuleRecords.messages;
 import static dev.beamdepmod.module.ModuleRecords.modinfo;
 import static dev.beamdepmod.module.ModuleRecords.read;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -29,7 +28,7 @@ import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZ;
 import org.tukaani.xz.XZOutputStream;
 
-/** Decompression by magic bytes and the library messages of failed decodes (docs/depmod-rules.md §6.1, §6.9). */
+/** Decompression by magic bytes and the library messages of failed decodes (depmod-behavior.md §6.1, §6.9). */
 public class CompressedModuleTest {
   private static final byte[] MODULE = new ElfBuilder(true, false)
       .modinfo("license=GPL", "alias=compressed")
@@ -39,7 +38,7 @@ public class CompressedModuleTest {
       .build();
 
   private static void assertSameModule(ModuleRecord r) {
-    assertThat(messages(r), empty());
+    assertThat(r.getMessages(), empty());
     assertThat(exports(r), contains("exported=42"));
     assertThat(imports(r), contains("printk=7"));
     assertThat(modinfo(r), contains("license=GPL", "alias=compressed"));
@@ -109,17 +108,17 @@ public class CompressedModuleTest {
 
   @Test
   public void xzPaddingNotMultipleOfFourIsCorrupt() throws IOException {
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(concat(xz(MODULE), new byte[2]))));
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(concat(xz(MODULE), new byte[2])).getMessages());
     assertEquals(xzFailedThenAtEnd("File is corrupt"),
-        messages(read(concat(xz(MODULE), new byte[5], new byte[] {1}, new byte[20]))));
+        read(concat(xz(MODULE), new byte[5], new byte[] {1}, new byte[20])).getMessages());
   }
 
   @Test
   public void xzGarbageAfterAStream() throws IOException {
     byte[] stream = xz(MODULE);
     // Too short for a stream header: end of input; long enough: corrupt (not "format not recognized").
-    assertEquals(xzFailedThenAtEnd("Unexpected end of input"), messages(read(concat(stream, new byte[] {'g', 'a', 'r'}))));
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(concat(stream, "garbage garbage!".getBytes()))));
+    assertEquals(xzFailedThenAtEnd("Unexpected end of input"), read(concat(stream, new byte[] {'g', 'a', 'r'})).getMessages());
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(concat(stream, "garbage garbage!".getBytes())).getMessages());
   }
 
   @Test
@@ -127,7 +126,7 @@ public class CompressedModuleTest {
     byte[] stream = xz(MODULE);
     for (int length = 6; length < stream.length; length++) {
       ModuleRecord r = read(Arrays.copyOf(stream, length));
-      assertEquals("length " + length, failedThrice("xz: Unexpected end of input", "Invalid argument"), messages(r));
+      assertEquals("length " + length, failedThrice("xz: Unexpected end of input", "Invalid argument"), r.getMessages());
       assertThat(r.getModinfo(), empty());
     }
   }
@@ -135,8 +134,8 @@ public class CompressedModuleTest {
   @Test
   public void xzCorruptData() throws IOException {
     byte[] stream = xz(MODULE);
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(flip(stream, 7)))); // header CRC
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(flip(stream, stream.length / 2))));
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(flip(stream, 7)).getMessages()); // header CRC
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(flip(stream, stream.length / 2)).getMessages());
   }
 
   @Test
@@ -146,7 +145,7 @@ public class CompressedModuleTest {
     byte[] flagged = stream.clone();
     flagged[6] = 0x10;
     putCrc(flagged, 6, 2, 8);
-    assertEquals(xzFailedThenAtEnd("Unsupported compression options"), messages(read(flagged)));
+    assertEquals(xzFailedThenAtEnd("Unsupported compression options"), read(flagged).getMessages());
   }
 
   /** Writes the CRC32 of data[from, from + length) little-endian at data[at]. */
@@ -170,15 +169,17 @@ public class CompressedModuleTest {
     return copy;
   }
 
+  /** A dictionary up to the content limit (256 MiB) is decoded; no larger one could be of use. */
   @Test
   public void xzDictionaryBeyondTheMemoryLimit() throws IOException {
-    // 33: 384 MiB, the first size above the limit; 36: 1 GiB; 37: 1.5 GiB. 28 (64 MiB, "xz -9")
-    // and 32 (256 MiB, the content cap) fit.
+    // 33: 384 MiB, the first size above the limit; 36: 1 GiB; 37: 1.5 GiB.
     for (int dictionaryByte : new int[] {33, 36, 37}) {
-      assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), messages(read(withDictionary(xz(MODULE), dictionaryByte))));
+      assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), read(withDictionary(xz(MODULE), dictionaryByte)).getMessages());
     }
-    assertSameModule(read(withDictionary(xz(MODULE), 28)));
-    assertSameModule(read(withDictionary(xz(MODULE), 32)));
+    // 28: 64 MiB ("xz -9"); 29: 96 MiB (the former limit); 32: 256 MiB.
+    for (int dictionaryByte : new int[] {28, 29, 32}) {
+      assertSameModule(read(withDictionary(xz(MODULE), dictionaryByte)));
+    }
   }
 
   /** liblzma (so kmod) decodes a dictionary of 2 GiB, 3 GiB or 4 GiB - 1; xz-java refuses it (deviation). */
@@ -186,7 +187,7 @@ public class CompressedModuleTest {
   public void xzDictionaryOfTwoGibOrMoreIsUnsupported() throws IOException {
     for (int dictionaryByte : new int[] {38, 39, 40}) {
       assertEquals(xzFailedThenAtEnd("Unsupported compression options"),
-          messages(read(withDictionary(xz(MODULE), dictionaryByte))));
+          read(withDictionary(xz(MODULE), dictionaryByte)).getMessages());
     }
   }
 
@@ -202,7 +203,7 @@ public class CompressedModuleTest {
       int footer = stream.length - 12;
       stream[footer + 9] = (byte) checkId;
       putCrc(stream, footer + 4, 6, footer);
-      assertEquals(xzFailedThenAtEnd("Unsupported compression options"), messages(read(stream)));
+      assertEquals(xzFailedThenAtEnd("Unsupported compression options"), read(stream).getMessages());
     }
   }
 
@@ -213,7 +214,7 @@ public class CompressedModuleTest {
     byte[] broken = flip(xz(MODULE), 7);
     byte[] file = concat(Arrays.copyOf(broken, 8192), xz(MODULE));
     ModuleRecord r = read(file);
-    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument")), messages(r));
+    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument")), r.getMessages());
     assertThat(r.getExports(), empty());
     assertThat(modinfo(r), contains("license=GPL", "alias=compressed"));
     assertThat(imports(r), contains("printk=7"));
@@ -225,12 +226,12 @@ public class CompressedModuleTest {
     new java.util.Random(1).nextBytes(noise);
     byte[] file = concat(flip(xz(MODULE), 7), noise);
     String other = "ERROR: xz: File format not recognized";
-    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument"), other, other), messages(read(file)));
+    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument"), other, other), read(file).getMessages());
   }
 
   @Test
   public void xzOfNothingIsNotElf() throws IOException {
-    assertEquals(List.of(failed("Exec format error")), messages(read(xz(new byte[0]))));
+    assertEquals(List.of(failed("Exec format error")), read(xz(new byte[0])).getMessages());
   }
 
   @Test
@@ -242,9 +243,9 @@ public class CompressedModuleTest {
     byte[] streamed = out.toByteArray();
     assertEquals(0, ZstdDecoder.contentSize(Bytes.of(ByteBuffer.wrap(streamed), false)));
     assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
-        messages(read(streamed)));
+        read(streamed).getMessages());
     assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
-        messages(read(Zstd.compress(new byte[0]))));
+        read(Zstd.compress(new byte[0])).getMessages());
   }
 
   @Test
@@ -277,23 +278,23 @@ public class CompressedModuleTest {
   public void zstdErrorsCarryTheLibraryErrorName() {
     byte[] frame = Zstd.compress(MODULE);
     assertEquals(failedThrice("zstd: Src size is incorrect", "Invalid argument"),
-        messages(read(Arrays.copyOf(frame, frame.length - 3))));
+        read(Arrays.copyOf(frame, frame.length - 3)).getMessages());
   }
 
   @Test
   public void zstdClaimingAHugeSizeIsTooLargeWithoutDecoding() {
     byte[] frame = concat(header(0xE0, 0, 0, 0, 0, 0, 1, 0, 0, 0).array(), new byte[64]);
     assertEquals(failedThrice("zstd: Decompressed size exceeds the limit of 256 MiB", "File too large"),
-        messages(read(frame)));
+        read(frame).getMessages());
   }
 
   @Test
   public void gzipFailures() throws IOException {
     byte[] gz = gzip(MODULE);
     assertEquals(failedThrice("gzip: unexpected end of file", "Invalid argument"),
-        messages(read(Arrays.copyOf(gz, gz.length - 4))));
-    assertEquals(failedThrice("gzip: incorrect data check", "Invalid argument"), messages(read(flip(gz, gz.length - 8))));
-    assertEquals(failedThrice("gzip: unknown compression method", "Invalid argument"), messages(read(flip(gz, 2))));
+        read(Arrays.copyOf(gz, gz.length - 4)).getMessages());
+    assertEquals(failedThrice("gzip: incorrect data check", "Invalid argument"), read(flip(gz, gz.length - 8)).getMessages());
+    assertEquals(failedThrice("gzip: unknown compression method", "Invalid argument"), read(flip(gz, 2)).getMessages());
   }
 
   @Test
@@ -308,11 +309,11 @@ public class CompressedModuleTest {
     byte[] oneXz = xz(zeros);
     byte[][] xzParts = new byte[300][];
     Arrays.fill(xzParts, oneXz);
-    assertEquals(failedThrice(xzLimit, "File too large"), messages(read(concat(xzParts))));
+    assertEquals(failedThrice(xzLimit, "File too large"), read(concat(xzParts)).getMessages());
     byte[] oneGz = gzip(zeros);
     byte[][] gzParts = new byte[300][];
     Arrays.fill(gzParts, oneGz);
     assertEquals(failedThrice("gzip: Decompressed size exceeds the limit of 256 MiB", "File too large"),
-        messages(read(concat(gzParts))));
+        read(concat(gzParts)).getMessages());
   }
 }

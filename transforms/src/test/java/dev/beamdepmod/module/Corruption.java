@@ -1,6 +1,5 @@
 package dev.beamdepmod.module;
 
-import static dev.beamdepmod.module.ModuleRecords.messages;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.util.Arrays;
 import java.util.Random;
@@ -29,14 +28,15 @@ final class Corruption {
   final String name;
   private final byte[] file;
   private final Consumer<Finding> findings;
-  /** A read under way: its mutation and since when (System.nanoTime). */
-  record InFlight(String mutation, long started) {}
+  /** One read under way: what was done to the file, and since when (System.nanoTime). */
+  record Read(String mutation, long started) {}
 
   /**
-   * The read under way, for a watchdog to name one that does not end: published as one object, so
-   * that a watchdog never sees a mutation with another read's start (or none yet); null between reads.
+   * The read under way, null between reads, for a watchdog to name a read that does not end.
+   * Published as one object, so a watchdog never pairs a mutation with another read's start time
+   * (or with none).
    */
-  volatile InFlight inFlight;
+  volatile Read current;
   long reads;
   long slowestNanos;
   String slowest = "";
@@ -75,17 +75,17 @@ final class Corruption {
   }
 
   private ModuleRecord read(String mutation, byte[] content) {
-    long started = System.nanoTime();
-    inFlight = new InFlight(mutation, started);
+    Read read = new Read(mutation, System.nanoTime());
+    current = read;
     reads++;
     try {
       ModuleRecord record = ModuleReader.read(PATH, ByteBufferSource.of(content));
-      long took = System.nanoTime() - started;
+      long took = System.nanoTime() - read.started();
       if (took > slowestNanos) {
         slowestNanos = took;
         slowest = mutation;
       }
-      for (String message : messages(record)) {
+      for (String message : ModuleRecords.messages(record)) {
         if (!message.startsWith("ERROR: ")) {
           findings.accept(new Finding(name, mutation, "message without level: " + message));
         }
@@ -95,12 +95,12 @@ final class Corruption {
       findings.accept(new Finding(name, mutation, t.toString()));
       return null;
     } finally {
-      inFlight = null;
+      current = null;
     }
   }
 
   private static boolean failed(ModuleRecord record) {
-    return messages(record).stream().anyMatch(m -> m.startsWith("ERROR: failed to load symbols from "));
+    return ModuleRecords.messages(record).stream().anyMatch(m -> m.startsWith("ERROR: failed to load symbols from "));
   }
 
   private boolean isCompressed() {

@@ -63,7 +63,7 @@ public final class CorruptionCheck {
       synchronized (running) {
         c = running[0];
       }
-      Corruption.InFlight read = c == null ? null : c.inFlight;
+      Corruption.Read read = c == null ? null : c.current;
       if (read != null && System.nanoTime() - read.started() > boundNanos) {
         System.out.println("HANG " + c.name + " " + read.mutation() + ": one read took over " + boundNanos / 1e9 + " s");
         System.exit(2);

@@ -1,66 +1,131 @@
 package dev.beamdepmod.module;
 
-import static dev.beamdepmod.module.ModuleRecords.messages;
+import static dev.beamdepmod.module.ElfBuilder.STB_LOCAL;
+import static dev.beamdepmod.module.ModuleRecords.PATH;
+import static dev.beamdepmod.module.ModuleRecords.failed;
+import static dev.beamdepmod.module.ModuleRecords.namespaces;
 import static dev.beamdepmod.module.ModuleRecords.read;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
-import static org.junit.Assert.assertEquals;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
-import dev.beamdepmod.schema.ExportedSymbol;
-import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
 import org.junit.Test;
 
-/** Bounded work and memory on hostile input; never an exception. */
+/**
+ * Bounded work and memory on hostile input, never an exception; and no bound below what the
+ * budgets of {@link Limits} allow.
+ */
 public class LimitsTest {
   /**
-   * Tables are as large as their sections: riscv64's amdgpu has 1.73 million .symtab entries, so no
-   * count of entries may be capped on its own.
+   * The bytes of a built module followed by zeros up to a stated size, so that section headers can
+   * point at far more content than the test holds.
+   */
+  private static ModuleSource padded(byte[] head, long size) {
+    return new ModuleSource() {
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public ByteBuffer read(long offset, int length) throws IOException {
+        if (offset < 0 || length < 0 || offset + length > size) {
+          throw new IOException("outside the file");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        if (offset < head.length) {
+          buffer.put(head, (int) offset, (int) Math.min(length, head.length - offset));
+        }
+        return buffer.rewind();
+      }
+    };
+  }
+
+  private static ModuleRecord readPadded(ElfBuilder b, long sectionBytes) {
+    byte[] head = b.build();
+    return ModuleReader.read(PATH, padded(head, head.length + sectionBytes));
+  }
+
+  @Test
+  public void aSectionBeyondTheContentBudgetIsTooLarge() {
+    for (String name : new String[] {".symtab", "__versions", ".modinfo", "__ksymtab_strings", ".strtab"}) {
+      for (boolean is64 : new boolean[] {false, true}) {
+        ElfBuilder b = new ElfBuilder(is64, false);
+        b.add(new ElfBuilder.Section(name, new byte[0]).size(Limits.MAX_CONTENT_BYTES + 64L));
+        assertThat(name, readPadded(b, Limits.MAX_CONTENT_BYTES + 64L).getMessages(),
+            contains(failed("File too large")));
+      }
+    }
+  }
+
+  @Test
+  public void sectionsThatTogetherExceedTheContentBudgetAreTooLarge() {
+    long half = Limits.MAX_CONTENT_BYTES / 2;
+    ElfBuilder b = new ElfBuilder(true, false);
+    b.add(new ElfBuilder.Section(".modinfo", new byte[0]).size(half));
+    b.add(new ElfBuilder.Section(".strtab", new byte[0]).size(half));
+    assertThat(readPadded(b, 2 * half).getMessages(), contains(failed("File too large")));
+  }
+
+  /** 4 MiB of NULs was over the former string-section bound; it holds no strings. */
+  @Test
+  public void aLargeSectionOfNulsHoldsNoStrings() {
+    ElfBuilder b = new ElfBuilder(true, false);
+    b.section(".modinfo", new byte[(4 << 20) + 1]);
+    ModuleRecord r = read(b.build());
+    assertThat(r.getMessages(), empty());
+    assertThat(r.getModinfo(), empty());
+  }
+
+  @Test
+  public void aModinfoOfManyMegabytesIsRead() {
+    String[] entries = new String[60_000];
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = "alias=pci:v0000" + Integer.toHexString(0x10000 + i) + "d*sv*sd*bc*sc*i*" + "x".repeat(60);
+    }
+    ModuleRecord r = read(new ElfBuilder(false, true).modinfo(entries).build());
+    assertThat(r.getMessages(), empty());
+    assertEquals(entries.length, r.getModinfo().size());
+    assertEquals(entries[entries.length - 1].substring("alias=".length()), r.getModinfo().get(entries.length - 1).getValue());
+  }
+
+  /**
+   * Two million one-character modinfo strings take 4 MB of the file but would take about 270 MiB of
+   * records: the whole module is too large, reported once.
    */
   @Test
-  public void aSymbolTableOfMoreThanTwoMillionEntriesIsRead() {
-    for (boolean is64 : new boolean[] {false, true}) {
-      ElfBuilder b = new ElfBuilder(is64, is64);
-      int text = b.section(".text", new byte[16]);
-      b.undefined("printk", ElfBuilder.STB_GLOBAL);
-      for (int i = 0; i < 2_100_000; i++) {
-        b.symbol(".L" + i, i, text, ElfBuilder.STB_LOCAL, 0);
-      }
-      b.symbol("__crc_big_export", 0x1234abcdL, ElfBuilder.SHN_ABS, ElfBuilder.STB_GLOBAL, 0);
-      b.undefined("kmalloc", ElfBuilder.STB_WEAK);
-      ModuleRecord r = read(b.build());
-      assertThat(messages(r), empty());
-      assertEquals(List.of(new ExportedSymbol("big_export", 0x1234abcdL, null)), r.getExports());
-      assertEquals(List.of(new ImportedSymbol("printk", false, 0L), new ImportedSymbol("kmalloc", true, 0L)), r.getImports());
+  public void aRecordBeyondItsBudgetMakesTheModuleTooLarge() {
+    byte[] modinfo = new byte[4_000_000];
+    for (int i = 0; i < modinfo.length; i += 2) {
+      modinfo[i] = 'a';
     }
+    ElfBuilder b = new ElfBuilder(true, false).ksymtabStrings("kept_out");
+    b.section(".modinfo", modinfo);
+    ModuleRecord r = read(b.build());
+    assertThat(r.getMessages(), contains(failed("File too large")));
+    assertThat(r.getExports(), empty());
+    assertThat(r.getModinfo(), empty());
   }
 
+  /** Namespace names have no length bound of their own. */
   @Test
-  public void aVersionsTableOverAMillionEntriesIsRead() {
-    Object[] versions = new Object[2 * 1_100_000];
-    for (int i = 0; i < versions.length; i += 2) {
-      versions[i] = (long) i;
-      versions[i + 1] = "v" + i;
-    }
-    ModuleRecord r = read(new ElfBuilder(true, false).versions(versions).undefined("v8", ElfBuilder.STB_GLOBAL).build());
-    assertEquals(1_100_000, r.getImports().size());
-    assertEquals(new ImportedSymbol("v8", false, 8L), r.getImports().get(0));
-  }
-
-  @Test
-  public void aModinfoOverFourMibIsRead() {
-    String[] entries = new String[400_000];
-    for (int i = 0; i < entries.length; i++) {
-      entries[i] = "alias=pci:v" + i;
-    }
-    ModuleRecord r = read(new ElfBuilder(true, false).modinfo(entries).build());
-    assertEquals(entries.length, r.getModinfo().size());
-    assertEquals("pci:v399999", r.getModinfo().get(entries.length - 1).getValue());
+  public void aLongNamespaceIsRead() {
+    String namespace = "NS".repeat(50_000);
+    ElfBuilder b = new ElfBuilder(true, false).ksymtabStrings("long_ns_fn");
+    int rodata = b.section(".rodata", ElfBuilder.strings("x", namespace));
+    b.symbol("__kstrtabns_long_ns_fn", 2, rodata, STB_LOCAL, 0);
+    List<String> namespaces = namespaces(read(b.build()));
+    assertEquals(1, namespaces.size());
+    assertTrue("long_ns_fn=NSNS... (100 000 characters)", namespaces.get(0).equals("long_ns_fn=" + namespace));
   }
 
   @Test
@@ -77,7 +142,7 @@ public class LimitsTest {
           for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
             mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
           }
-          assertThat(messages(read(mutated)), everyItem(startsWith("ERROR: ")));
+          assertThat(ModuleRecords.messages(read(mutated)), everyItem(startsWith("ERROR: ")));
         }
       }
     }

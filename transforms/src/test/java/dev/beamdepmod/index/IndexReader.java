@@ -14,9 +14,10 @@ import java.util.TreeMap;
  * beam-depmod writes. Strict: anything kmod 34.2's depmod would never write (a node reached twice,
  * bytes no node owns, a byte outside 1..127, an unsorted value list, a non-root node with nothing in
  * it) is an {@link IndexFormatException}, as is every offset or count that points outside the file.
- * Both node layouts (pre-order of kmod 34.2, post-order of kmod 30) are accepted. Iterative, and
- * bounded in memory by the file size, so a hostile file can neither overflow the stack nor exhaust
- * the heap.
+ * Both node layouts (pre-order of kmod 34.2, post-order of kmod 30) are accepted. Iterative, so a
+ * hostile file cannot overflow the stack; apart from the map it returns, memory is linear in the file
+ * size: the keys of the nodes being walked share one buffer, and only a node with values has its key
+ * copied out (keys nest, so the returned keys together can be longer than the file).
  */
 public final class IndexReader {
   /** One value of a key, as stored: the text and its (unsigned) priority. */
@@ -30,13 +31,11 @@ public final class IndexReader {
   private static final int CHILDREN = 0x20000000;
   private static final int UNUSED = 0x10000000;
   private static final int OFFSET = 0x0FFFFFFF;
-  /** Keys share their prefixes in the file, so all keys together can be longer than it (real files: under 1 char per byte). */
-  private static final long MAX_KEY_CHARS_PER_FILE_BYTE = 16;
-
   private final byte[] file;
   private final BitSet owned = new BitSet();
   private final SortedMap<String, List<Value>> entries = new TreeMap<>();
-  private long keyChars;
+  /** The key of the node being read; a node's key extends its parent's, which it starts as. */
+  private final StringBuilder key = new StringBuilder();
 
   private IndexReader(byte[] file) {
     this.file = file;
@@ -53,10 +52,11 @@ public final class IndexReader {
   }
 
   /**
-   * A node still to visit: its pointer, its parent's key and its child character (0 for the root).
-   * The key is only built when the node is visited, so waiting children cost no key copies.
+   * A node still to visit: its pointer, the length of its parent's key and its child character (0
+   * for the root). Nodes are visited depth first, so when one is taken from the stack the key buffer
+   * still starts with its parent's key: everything read since the parent is below the parent.
    */
-  private record Pending(int pointer, String parentKey, char c) {}
+  private record Pending(int pointer, int parentKeyLength, char c) {}
 
   private void readAll() throws IndexFormatException {
     if (file.length < HEADER) {
@@ -69,7 +69,7 @@ public final class IndexReader {
       throw new IndexFormatException(4, String.format("unsupported version 0x%08x", u32(4)));
     }
     Deque<Pending> pending = new ArrayDeque<>();
-    pending.push(new Pending(u32(8), "", (char) 0));
+    pending.push(new Pending(u32(8), 0, (char) 0));
     while (!pending.isEmpty()) {
       node(pending.pop(), pending);
     }
@@ -82,7 +82,10 @@ public final class IndexReader {
   private void node(Pending node, Deque<Pending> pending) throws IndexFormatException {
     int pointer = node.pointer();
     boolean root = node.c() == 0;
-    String key = root ? "" : node.parentKey() + node.c();
+    key.setLength(node.parentKeyLength());
+    if (!root) {
+      key.append(node.c());
+    }
     int offset = pointer & OFFSET;
     if ((pointer & UNUSED) != 0) {
       throw new IndexFormatException(offset, String.format("node pointer 0x%08x sets the unused flag", pointer));
@@ -99,10 +102,9 @@ public final class IndexReader {
       if (length == 0) {
         throw new IndexFormatException(at, "empty prefix flagged as present");
       }
-      key += string(at, length);
+      key.append(string(at, length));
       at += length + 1;
     }
-    countKey(key, offset);
     if ((pointer & CHILDREN) != 0) {
       need(at, 2, "child table");
       int first = file[at] & 0xFF;
@@ -116,13 +118,13 @@ public final class IndexReader {
       for (int c = last; c >= first; c--) {
         int child = u32(at + 4 * (c - first));
         if (child != 0) {
-          pending.push(new Pending(child, key, (char) c));
+          pending.push(new Pending(child, key.length(), (char) c));
         }
       }
       at += 4 * (last - first + 1);
     }
     if ((pointer & VALUES) != 0) {
-      at = values(at, key);
+      at = values(at, key.toString());
     }
     own(offset, at);
   }
@@ -149,14 +151,6 @@ public final class IndexReader {
     }
     entries.put(key, values);
     return at;
-  }
-
-  /** Key text is materialised per key: bound its total so a deep chain of tiny nodes cannot exhaust the heap. */
-  private void countKey(String key, int offset) throws IndexFormatException {
-    keyChars += key.length();
-    if (keyChars > MAX_KEY_CHARS_PER_FILE_BYTE * file.length) {
-      throw new IndexFormatException(offset, "keys longer in total than " + MAX_KEY_CHARS_PER_FILE_BYTE + " bytes per file byte");
-    }
   }
 
   /** Marks [from, to) as a node's bytes; a byte claimed twice means overlapping or shared nodes. */

@@ -1,7 +1,7 @@
 package dev.beamdepmod.module;
 
 /** The .symtab entries of a module with their names in .strtab, in the file's ELF class. */
-final class ElfSymbolTable {
+final class ElfSymbols {
   static final int STB_WEAK = 2;
   static final int STT_REGISTER = 13;
 
@@ -12,7 +12,7 @@ final class ElfSymbolTable {
   private final int entrySize;
   private final int count;
 
-  private ElfSymbolTable(Bytes symbols, Bytes names, long namesSize, boolean is64) {
+  private ElfSymbols(Bytes symbols, Bytes names, long namesSize, boolean is64) {
     this.symbols = symbols;
     this.names = names;
     this.namesSize = namesSize;
@@ -26,13 +26,13 @@ final class ElfSymbolTable {
   }
 
   /** The table, or null when .strtab or .symtab is absent or .symtab is not a whole number of entries. */
-  static ElfSymbolTable of(ElfModule elf) throws ReadFailure {
+  static ElfSymbols of(ElfModule elf) throws ReadFailure {
     int entrySize = entrySize(elf.is64());
     if (elf.sectionSize(ElfModule.Named.STRTAB) < 0 || elf.sectionSize(ElfModule.Named.SYMTAB) < 0
         || elf.sectionSize(ElfModule.Named.SYMTAB) % entrySize != 0) {
       return null;
     }
-    return new ElfSymbolTable(elf.section(ElfModule.Named.SYMTAB), elf.sectionThroughNul(ElfModule.Named.STRTAB),
+    return new ElfSymbols(elf.section(ElfModule.Named.SYMTAB), elf.sectionThroughNul(ElfModule.Named.STRTAB),
         elf.sectionSize(ElfModule.Named.STRTAB), elf.is64());
   }
 
