@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The symbols a module exports (depmod-behavior.md §6.4, §6.5); {@link Namespaces} adds their namespaces. */
+/** The symbols a module exports (docs/depmod-rules.md §6.4, §6.5); {@link Namespaces} adds their namespaces. */
 final class Exports {
   private static final byte[] CRC_PREFIX = "__crc_".getBytes(StandardCharsets.ISO_8859_1);
 

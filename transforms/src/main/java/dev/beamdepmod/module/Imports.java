@@ -4,7 +4,7 @@ import dev.beamdepmod.schema.ImportedSymbol;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The symbols a module needs (depmod-behavior.md §6.6). */
+/** The symbols a module needs (docs/depmod-rules.md §6.6). */
 final class Imports {
   private Imports() {}
 

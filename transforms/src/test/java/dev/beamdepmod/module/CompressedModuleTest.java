@@ -28,7 +28,7 @@ import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZ;
 import org.tukaani.xz.XZOutputStream;
 
-/** Decompression by magic bytes and the library messages of failed decodes (depmod-behavior.md §6.1, §6.9). */
+/** Decompression by magic bytes and the library messages of failed decodes (docs/depmod-rules.md §6.1, §6.9). */
 public class CompressedModuleTest {
   private static final byte[] MODULE = new ElfBuilder(true, false)
       .modinfo("license=GPL", "alias=compressed")
