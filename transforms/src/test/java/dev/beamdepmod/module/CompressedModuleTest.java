@@ -5,6 +5,7 @@ import static dev.beamdepmod.module.ElfBuilder.STB_GLOBAL;
 import static dev.beamdepmod.module.ModuleRecords.exports;
 import static dev.beamdepmod.module.ModuleRecords.failed;
 import static dev.beamdepmod.module.ModuleRecords.imports;
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static dev.beamdepmod.module.ModuleRecords.modinfo;
 import static dev.beamdepmod.module.ModuleRecords.read;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -38,7 +39,7 @@ public class CompressedModuleTest {
       .build();
 
   private static void assertSameModule(ModuleRecord r) {
-    assertThat(r.getMessages(), empty());
+    assertThat(messages(r), empty());
     assertThat(exports(r), contains("exported=42"));
     assertThat(imports(r), contains("printk=7"));
     assertThat(modinfo(r), contains("license=GPL", "alias=compressed"));
@@ -108,17 +109,17 @@ public class CompressedModuleTest {
 
   @Test
   public void xzPaddingNotMultipleOfFourIsCorrupt() throws IOException {
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(concat(xz(MODULE), new byte[2])).getMessages());
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(concat(xz(MODULE), new byte[2]))));
     assertEquals(xzFailedThenAtEnd("File is corrupt"),
-        read(concat(xz(MODULE), new byte[5], new byte[] {1}, new byte[20])).getMessages());
+        messages(read(concat(xz(MODULE), new byte[5], new byte[] {1}, new byte[20]))));
   }
 
   @Test
   public void xzGarbageAfterAStream() throws IOException {
     byte[] stream = xz(MODULE);
     // Too short for a stream header: end of input; long enough: corrupt (not "format not recognized").
-    assertEquals(xzFailedThenAtEnd("Unexpected end of input"), read(concat(stream, new byte[] {'g', 'a', 'r'})).getMessages());
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(concat(stream, "garbage garbage!".getBytes())).getMessages());
+    assertEquals(xzFailedThenAtEnd("Unexpected end of input"), messages(read(concat(stream, new byte[] {'g', 'a', 'r'}))));
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(concat(stream, "garbage garbage!".getBytes()))));
   }
 
   @Test
@@ -126,7 +127,7 @@ public class CompressedModuleTest {
     byte[] stream = xz(MODULE);
     for (int length = 6; length < stream.length; length++) {
       ModuleRecord r = read(Arrays.copyOf(stream, length));
-      assertEquals("length " + length, failedThrice("xz: Unexpected end of input", "Invalid argument"), r.getMessages());
+      assertEquals("length " + length, failedThrice("xz: Unexpected end of input", "Invalid argument"), messages(r));
       assertThat(r.getModinfo(), empty());
     }
   }
@@ -134,8 +135,8 @@ public class CompressedModuleTest {
   @Test
   public void xzCorruptData() throws IOException {
     byte[] stream = xz(MODULE);
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(flip(stream, 7)).getMessages()); // header CRC
-    assertEquals(xzFailedThenAtEnd("File is corrupt"), read(flip(stream, stream.length / 2)).getMessages());
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(flip(stream, 7)))); // header CRC
+    assertEquals(xzFailedThenAtEnd("File is corrupt"), messages(read(flip(stream, stream.length / 2))));
   }
 
   @Test
@@ -145,7 +146,7 @@ public class CompressedModuleTest {
     byte[] flagged = stream.clone();
     flagged[6] = 0x10;
     putCrc(flagged, 6, 2, 8);
-    assertEquals(xzFailedThenAtEnd("Unsupported compression options"), read(flagged).getMessages());
+    assertEquals(xzFailedThenAtEnd("Unsupported compression options"), messages(read(flagged)));
   }
 
   /** Writes the CRC32 of data[from, from + length) little-endian at data[at]. */
@@ -174,7 +175,7 @@ public class CompressedModuleTest {
   public void xzDictionaryBeyondTheMemoryLimit() throws IOException {
     // 33: 384 MiB, the first size above the limit; 36: 1 GiB; 37: 1.5 GiB.
     for (int dictionaryByte : new int[] {33, 36, 37}) {
-      assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), read(withDictionary(xz(MODULE), dictionaryByte)).getMessages());
+      assertEquals(xzFailedThenAtEnd("Cannot allocate memory"), messages(read(withDictionary(xz(MODULE), dictionaryByte))));
     }
     // 28: 64 MiB ("xz -9"); 29: 96 MiB (the former limit); 32: 256 MiB.
     for (int dictionaryByte : new int[] {28, 29, 32}) {
@@ -187,7 +188,7 @@ public class CompressedModuleTest {
   public void xzDictionaryOfTwoGibOrMoreIsUnsupported() throws IOException {
     for (int dictionaryByte : new int[] {38, 39, 40}) {
       assertEquals(xzFailedThenAtEnd("Unsupported compression options"),
-          read(withDictionary(xz(MODULE), dictionaryByte)).getMessages());
+          messages(read(withDictionary(xz(MODULE), dictionaryByte))));
     }
   }
 
@@ -203,7 +204,7 @@ public class CompressedModuleTest {
       int footer = stream.length - 12;
       stream[footer + 9] = (byte) checkId;
       putCrc(stream, footer + 4, 6, footer);
-      assertEquals(xzFailedThenAtEnd("Unsupported compression options"), read(stream).getMessages());
+      assertEquals(xzFailedThenAtEnd("Unsupported compression options"), messages(read(stream)));
     }
   }
 
@@ -214,7 +215,7 @@ public class CompressedModuleTest {
     byte[] broken = flip(xz(MODULE), 7);
     byte[] file = concat(Arrays.copyOf(broken, 8192), xz(MODULE));
     ModuleRecord r = read(file);
-    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument")), r.getMessages());
+    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument")), messages(r));
     assertThat(r.getExports(), empty());
     assertThat(modinfo(r), contains("license=GPL", "alias=compressed"));
     assertThat(imports(r), contains("printk=7"));
@@ -226,12 +227,12 @@ public class CompressedModuleTest {
     new java.util.Random(1).nextBytes(noise);
     byte[] file = concat(flip(xz(MODULE), 7), noise);
     String other = "ERROR: xz: File format not recognized";
-    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument"), other, other), read(file).getMessages());
+    assertEquals(List.of("ERROR: xz: File is corrupt", failed("Invalid argument"), other, other), messages(read(file)));
   }
 
   @Test
   public void xzOfNothingIsNotElf() throws IOException {
-    assertEquals(List.of(failed("Exec format error")), read(xz(new byte[0])).getMessages());
+    assertEquals(List.of(failed("Exec format error")), messages(read(xz(new byte[0]))));
   }
 
   @Test
@@ -243,9 +244,9 @@ public class CompressedModuleTest {
     byte[] streamed = out.toByteArray();
     assertEquals(0, ZstdDecoder.contentSize(Bytes.of(ByteBuffer.wrap(streamed), false)));
     assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
-        read(streamed).getMessages());
+        messages(read(streamed)));
     assertEquals(failedThrice("zstd: Failed to determine decompression size", "Invalid argument"),
-        read(Zstd.compress(new byte[0])).getMessages());
+        messages(read(Zstd.compress(new byte[0]))));
   }
 
   @Test
@@ -278,23 +279,23 @@ public class CompressedModuleTest {
   public void zstdErrorsCarryTheLibraryErrorName() {
     byte[] frame = Zstd.compress(MODULE);
     assertEquals(failedThrice("zstd: Src size is incorrect", "Invalid argument"),
-        read(Arrays.copyOf(frame, frame.length - 3)).getMessages());
+        messages(read(Arrays.copyOf(frame, frame.length - 3))));
   }
 
   @Test
   public void zstdClaimingAHugeSizeIsTooLargeWithoutDecoding() {
     byte[] frame = concat(header(0xE0, 0, 0, 0, 0, 0, 1, 0, 0, 0).array(), new byte[64]);
     assertEquals(failedThrice("zstd: Decompressed size exceeds the limit of 256 MiB", "File too large"),
-        read(frame).getMessages());
+        messages(read(frame)));
   }
 
   @Test
   public void gzipFailures() throws IOException {
     byte[] gz = gzip(MODULE);
     assertEquals(failedThrice("gzip: unexpected end of file", "Invalid argument"),
-        read(Arrays.copyOf(gz, gz.length - 4)).getMessages());
-    assertEquals(failedThrice("gzip: incorrect data check", "Invalid argument"), read(flip(gz, gz.length - 8)).getMessages());
-    assertEquals(failedThrice("gzip: unknown compression method", "Invalid argument"), read(flip(gz, 2)).getMessages());
+        messages(read(Arrays.copyOf(gz, gz.length - 4))));
+    assertEquals(failedThrice("gzip: incorrect data check", "Invalid argument"), messages(read(flip(gz, gz.length - 8))));
+    assertEquals(failedThrice("gzip: unknown compression method", "Invalid argument"), messages(read(flip(gz, 2))));
   }
 
   @Test
@@ -309,11 +310,11 @@ public class CompressedModuleTest {
     byte[] oneXz = xz(zeros);
     byte[][] xzParts = new byte[300][];
     Arrays.fill(xzParts, oneXz);
-    assertEquals(failedThrice(xzLimit, "File too large"), read(concat(xzParts)).getMessages());
+    assertEquals(failedThrice(xzLimit, "File too large"), messages(read(concat(xzParts))));
     byte[] oneGz = gzip(zeros);
     byte[][] gzParts = new byte[300][];
     Arrays.fill(gzParts, oneGz);
     assertEquals(failedThrice("gzip: Decompressed size exceeds the limit of 256 MiB", "File too large"),
-        read(concat(gzParts)).getMessages());
+        messages(read(concat(gzParts))));
   }
 }

@@ -3,6 +3,7 @@ package dev.beamdepmod.module;
 import static dev.beamdepmod.module.ElfBuilder.STB_LOCAL;
 import static dev.beamdepmod.module.ModuleRecords.PATH;
 import static dev.beamdepmod.module.ModuleRecords.failed;
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static dev.beamdepmod.module.ModuleRecords.namespaces;
 import static dev.beamdepmod.module.ModuleRecords.read;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -61,7 +62,7 @@ public class LimitsTest {
       for (boolean is64 : new boolean[] {false, true}) {
         ElfBuilder b = new ElfBuilder(is64, false);
         b.add(new ElfBuilder.Section(name, new byte[0]).size(Limits.MAX_CONTENT_BYTES + 64L));
-        assertThat(name, readPadded(b, Limits.MAX_CONTENT_BYTES + 64L).getMessages(),
+        assertThat(name, messages(readPadded(b, Limits.MAX_CONTENT_BYTES + 64L)),
             contains(failed("File too large")));
       }
     }
@@ -73,7 +74,7 @@ public class LimitsTest {
     ElfBuilder b = new ElfBuilder(true, false);
     b.add(new ElfBuilder.Section(".modinfo", new byte[0]).size(half));
     b.add(new ElfBuilder.Section(".strtab", new byte[0]).size(half));
-    assertThat(readPadded(b, 2 * half).getMessages(), contains(failed("File too large")));
+    assertThat(messages(readPadded(b, 2 * half)), contains(failed("File too large")));
   }
 
   /** 4 MiB of NULs was over the former string-section bound; it holds no strings. */
@@ -82,7 +83,7 @@ public class LimitsTest {
     ElfBuilder b = new ElfBuilder(true, false);
     b.section(".modinfo", new byte[(4 << 20) + 1]);
     ModuleRecord r = read(b.build());
-    assertThat(r.getMessages(), empty());
+    assertThat(messages(r), empty());
     assertThat(r.getModinfo(), empty());
   }
 
@@ -93,7 +94,7 @@ public class LimitsTest {
       entries[i] = "alias=pci:v0000" + Integer.toHexString(0x10000 + i) + "d*sv*sd*bc*sc*i*" + "x".repeat(60);
     }
     ModuleRecord r = read(new ElfBuilder(false, true).modinfo(entries).build());
-    assertThat(r.getMessages(), empty());
+    assertThat(messages(r), empty());
     assertEquals(entries.length, r.getModinfo().size());
     assertEquals(entries[entries.length - 1].substring("alias=".length()), r.getModinfo().get(entries.length - 1).getValue());
   }
@@ -111,7 +112,7 @@ public class LimitsTest {
     ElfBuilder b = new ElfBuilder(true, false).ksymtabStrings("kept_out");
     b.section(".modinfo", modinfo);
     ModuleRecord r = read(b.build());
-    assertThat(r.getMessages(), contains(failed("File too large")));
+    assertThat(messages(r), contains(failed("File too large")));
     assertThat(r.getExports(), empty());
     assertThat(r.getModinfo(), empty());
   }
@@ -142,7 +143,7 @@ public class LimitsTest {
           for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
             mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
           }
-          assertThat(ModuleRecords.messages(read(mutated)), everyItem(startsWith("ERROR: ")));
+          assertThat(messages(read(mutated)), everyItem(startsWith("ERROR: ")));
         }
       }
     }

@@ -6,6 +6,7 @@ import static dev.beamdepmod.module.ElfBuilder.STB_LOCAL;
 import static dev.beamdepmod.module.ElfBuilder.STB_WEAK;
 import static dev.beamdepmod.module.ModuleRecords.exports;
 import static dev.beamdepmod.module.ModuleRecords.imports;
+import static dev.beamdepmod.module.ModuleRecords.messages;
 import static dev.beamdepmod.module.ModuleRecords.modinfo;
 import static dev.beamdepmod.module.ModuleRecords.read;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -45,7 +46,7 @@ public class ManySymbolsTest {
       byte[] file = module(is64, !is64);
       assertThat(file.length, greaterThan(LABELS * (is64 ? 24 : 16)));
       ModuleRecord r = read(file);
-      assertThat(r.getMessages(), empty());
+      assertThat(messages(r), empty());
       assertThat(exports(r), contains("first_export=12345678", "last_export=9abcdef0"));
       assertThat(imports(r), contains("printk=aaaa", "weak kfree=bbbb", "unversioned=0", "unmatched=cccc"));
       assertThat(modinfo(r), contains("license=GPL", "depends="));
