@@ -124,6 +124,29 @@ final class ElfModule {
     return sectionCount;
   }
 
+  boolean bigEndian() {
+    return bigEndian;
+  }
+
+  int machine() {
+    return machine;
+  }
+
+  /** Size of the first valid section with this name, or -1 when there is none. */
+  long sectionSize(String name) {
+    byte[] wanted = name.getBytes(StandardCharsets.ISO_8859_1);
+    for (int index = 1; index < sectionCount; index++) {
+      if (!validSection(index)) {
+        continue;
+      }
+      int at = (int) shName(index);
+      if (sectionNames.stringLength(at) == wanted.length && sectionNames.startsWith(at, wanted)) {
+        return shSize(index);
+      }
+    }
+    return -1;
+  }
+
   /** Content of a named section, or null when absent (kmod treats a section at file offset 0 as absent). */
   Bytes section(Named which) throws ReadFailure {
     int i = which.ordinal();

@@ -1,0 +1,22 @@
+package dev.beamdepmod.check;
+
+import dev.beamdepmod.schema.ModinfoEntry;
+import dev.beamdepmod.schema.ModuleRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** modinfo values of a module record by key. */
+final class Modinfo {
+  private Modinfo() {}
+
+  static String first(ModuleRecord m, String key) {
+    for (ModinfoEntry e : m.getModinfo()) if (e.getKey().equals(key)) return e.getValue();
+    return null;
+  }
+
+  static List<String> all(ModuleRecord m, String key) {
+    List<String> values = new ArrayList<>();
+    for (ModinfoEntry e : m.getModinfo()) if (e.getKey().equals(key)) values.add(e.getValue());
+    return values;
+  }
+}
