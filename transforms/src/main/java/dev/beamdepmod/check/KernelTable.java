@@ -58,8 +58,10 @@ public record KernelTable(
       }
       depmod = KernelSymbols.parseSymvers("Module.symvers", symvers, (char) 0);
     } else if (systemMap != null) {
-      source = Source.SYSTEM_MAP;
       depmod = KernelSymbols.parseSystemMap("System.map", systemMap, (char) 0);
+      // Debian's linux-image ships a placeholder System.map without symbols: as good as none
+      source = depmod.symbols().isEmpty() ? Source.NONE : Source.SYSTEM_MAP;
+      if (source == Source.NONE) depmod = null;
       for (KernelSymbols.Symbol s : depmod.symbols()) {
         exports.putIfAbsent(s.name(), new Export(s.name(), Export.VMLINUX, 0, false, null));
       }

@@ -15,10 +15,10 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * default, is derived from the schema, so reports and snapshots are reproducible (and two runs, on
  * any runner, can be compared byte for byte).
  */
-final class AvroFiles {
+public final class AvroFiles {
   private AvroFiles() {}
 
-  static <T> void write(Schema schema, List<T> records, OutputStream out) throws IOException {
+  public static <T> void write(Schema schema, List<T> records, OutputStream out) throws IOException {
     try (DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<>(schema))) {
       writer.setCodec(CodecFactory.deflateCodec(6));
       writer.create(schema, out, sync(schema));

@@ -6,14 +6,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Escaping for the report formats. Names and values are byte strings (one char per byte). */
-final class Text {
+public final class Text {
   private Text() {}
 
   /**
    * A byte string for people: decoded as UTF-8 when it is valid UTF-8, else bytes from 0x80 shown
    * as \xNN; control bytes are always shown as \xNN.
    */
-  static String human(String bytes) {
+  public static String human(String bytes) {
     String text = utf8(bytes);
     boolean decoded = text != null;
     if (!decoded) {
@@ -45,7 +45,7 @@ final class Text {
   }
 
   /** Appends s as a JSON string (null as null), ASCII only and safe inside an HTML script element. */
-  static void json(StringBuilder out, String s) {
+  public static void json(StringBuilder out, String s) {
     if (s == null) {
       out.append("null");
       return;
@@ -69,7 +69,7 @@ final class Text {
     out.append('"');
   }
 
-  static String html(String s) {
+  public static String html(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -86,7 +86,7 @@ final class Text {
   }
 
   /** A Markdown code span showing the byte string for people, usable inside a table cell. */
-  static String code(String bytes) {
+  public static String code(String bytes) {
     String text = human(bytes).replace("|", "\\|");
     if (text.isEmpty()) {
       return "*(empty)*";
