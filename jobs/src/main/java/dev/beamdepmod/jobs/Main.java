@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs;
 
+import dev.beamdepmod.jobs.check.CheckCommand;
 import dev.beamdepmod.jobs.cli.Subcommands;
 import dev.beamdepmod.jobs.depmod.DepmodCommand;
 import dev.beamdepmod.jobs.depmod.DepmodOptions;
@@ -70,15 +71,17 @@ public final class Main {
     // a subcommand may follow Beam options; its own arguments come after it
     int at = BeamArgs.firstOtherArgument(args);
     String command = at < 0 ? "" : args[at];
-    if (command.equals("matrix") || command.equals("diff")) {
+    if (command.equals("matrix") || command.equals("diff") || command.equals("check")) {
       List<String> rest = new ArrayList<>(Arrays.asList(args));
       rest.remove(at);
       String[] others = rest.toArray(String[]::new);
       String cwd = Host.current().cwd();
       // the command's own long options are known from its declaration, before the Beam options exist
-      Function<PipelineOptions, Callable<Integer>> make = command.equals("matrix")
-          ? o -> new MatrixCommand(cwd, o, out, err)
-          : o -> new DiffCommand(cwd, o, out, err);
+      Function<PipelineOptions, Callable<Integer>> make = switch (command) {
+        case "matrix" -> o -> new MatrixCommand(cwd, o, out, err);
+        case "check" -> o -> new CheckCommand(cwd, o, out, err);
+        default -> o -> new DiffCommand(cwd, o, out, err);
+      };
       BeamArgs split = BeamArgs.split(others, Subcommands.longOptionNames(make.apply(null)));
       return Subcommands.run(make.apply(pipelineOptions(split.beam())), split.rest(), out, err);
     }

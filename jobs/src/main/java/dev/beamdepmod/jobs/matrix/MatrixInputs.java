@@ -26,7 +26,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * Sorts the matrix job's inputs into module trees, walked here exactly as depmod walks a
  * directory, and package files (any FileSystems location or glob), streamed in the pipeline.
  */
-final class MatrixInputs {
+public final class MatrixInputs {
   private static final String[] MODULE_DIRS = {"lib/modules", "usr/lib/modules"};
   private static final String[] PACKAGE_SUFFIXES = {
     ".deb", ".rpm", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.bz2", ".tbz2"
@@ -96,7 +96,7 @@ final class MatrixInputs {
   }
 
   /** The names the README promises for packages; inside, the format is recognised from the content. */
-  static boolean isPackageName(String name) {
+  public static boolean isPackageName(String name) {
     for (String suffix : PACKAGE_SUFFIXES) {
       if (name.endsWith(suffix)) return true;
     }

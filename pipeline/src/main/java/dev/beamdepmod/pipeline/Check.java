@@ -1,0 +1,107 @@
+package dev.beamdepmod.pipeline;
+
+import dev.beamdepmod.check.Candidate;
+import dev.beamdepmod.check.KernelTable;
+import dev.beamdepmod.check.PairCheck;
+import dev.beamdepmod.schema.CheckResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * {@code beam-depmod check} as a pipeline: every (kernel, module) pair is an element, checked
+ * against its kernel's table (built once per kernel, broadcast as a side input) by {@link PairCheck}.
+ */
+public final class Check extends PTransform<PBegin, PCollection<CheckResult>> {
+  private final List<KernelTable> kernels;
+  private final List<Candidate> modules;
+
+  public Check(List<KernelTable> kernels, List<Candidate> modules) {
+    this.kernels = List.copyOf(kernels);
+    this.modules = List.copyOf(modules);
+  }
+
+  @Override
+  public PCollection<CheckResult> expand(PBegin begin) {
+    List<KV<String, KernelTable>> keyed = new ArrayList<>();
+    List<KV<String, Integer>> pairs = new ArrayList<>();
+    for (KernelTable k : kernels) {
+      keyed.add(KV.of(k.release(), k));
+      for (int m = 0; m < modules.size(); m++) pairs.add(KV.of(k.release(), m));
+    }
+    PCollectionView<Map<String, KernelTable>> tables = begin
+        .apply("Kernels", Create.of(keyed).withCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(KernelTable.class))))
+        .apply("KernelTables", View.asMap());
+    PCollectionView<List<Candidate>> candidates = begin
+        .apply("Modules", Create.of(modules).withCoder(SerializableCoder.of(Candidate.class)))
+        .apply("ModuleList", View.asList());
+    return begin
+        .apply("Pairs", Create.of(pairs).withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .apply("Spread", Reshuffle.viaRandomKey())
+        .apply("CheckPairs", ParDo.of(new CheckPair(tables, candidates)).withSideInputs(tables, candidates))
+        .setCoder(AvroCoder.specific(CheckResult.class));
+  }
+
+  private static final class CheckPair extends DoFn<KV<String, Integer>, CheckResult> {
+    private final PCollectionView<Map<String, KernelTable>> tables;
+    private final PCollectionView<List<Candidate>> candidates;
+
+    CheckPair(PCollectionView<Map<String, KernelTable>> tables, PCollectionView<List<Candidate>> candidates) {
+      this.tables = tables;
+      this.candidates = candidates;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      KV<String, Integer> pair = c.element();
+      c.output(PairCheck.check(c.sideInput(candidates).get(pair.getValue()), c.sideInput(tables).get(pair.getKey())));
+    }
+  }
+
+  /** Runs the check pipeline, its results written as Avro under {@code directory}, and reads them back. */
+  public static List<CheckResult> run(PipelineOptions options, List<KernelTable> kernels, List<Candidate> modules,
+      String directory) throws IOException {
+    FileSystems.setDefaultPipelineOptions(options);
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply("Check", new Check(kernels, modules))
+        .apply("WriteResults", AvroIO.write(CheckResult.class).to(directory + "/check").withSuffix(".avro"));
+    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    if (state != PipelineResult.State.DONE) throw new IOException("pipeline ended in state " + state);
+    List<CheckResult> results = new ArrayList<>();
+    MatchResult match = FileSystems.match(directory + "/check*.avro", EmptyMatchTreatment.ALLOW);
+    for (MatchResult.Metadata m : match.metadata()) {
+      try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()));
+          DataFileStream<CheckResult> stream = new DataFileStream<>(in, new SpecificDatumReader<>(CheckResult.class))) {
+        stream.forEach(results::add);
+      }
+    }
+    return results;
+  }
+}
