@@ -57,7 +57,8 @@ import picocli.CommandLine.Spec;
     customSynopsis = "beam-depmod check --kernel <input>... [--output <dir>] [--fail-on <checks>] <module or package>...",
     description = {"Checks what the kernel checks when loading each module (ELF, vermagic, symbols, CRCs,",
         "namespaces, GPL-only exports, struct module size) for every module and kernel.",
-        "Exit status: 0 every pair loads, 3 some pair does not, 1 an input could not be read, 2 usage."},
+        "Exit status: 0 every pair loads, 3 some pair does not, 1 an input could not be read, 2 usage.",
+        "--kernel takes every argument up to the next option: end its list with -- (or another option)."},
     footer = "Beam pipeline options (--runner=..., --targetParallelism=...) may be given too.")
 public final class CheckCommand extends Subcommand {
   /** Exit status when some pair does not load (for a check named by --fail-on). */
