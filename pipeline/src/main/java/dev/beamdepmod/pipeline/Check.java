@@ -4,14 +4,11 @@ import dev.beamdepmod.check.Candidate;
 import dev.beamdepmod.check.KernelTable;
 import dev.beamdepmod.check.PairCheck;
 import dev.beamdepmod.schema.CheckResult;
+import dev.beamdepmod.transforms.AvroRecords;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -21,8 +18,6 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -94,14 +89,6 @@ public final class Check extends PTransform<PBegin, PCollection<CheckResult>> {
         .apply("WriteResults", AvroIO.write(CheckResult.class).to(directory + "/check").withSuffix(".avro"));
     PipelineResult.State state = pipeline.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) throw new IOException("pipeline ended in state " + state);
-    List<CheckResult> results = new ArrayList<>();
-    MatchResult match = FileSystems.match(directory + "/check*.avro", EmptyMatchTreatment.ALLOW);
-    for (MatchResult.Metadata m : match.metadata()) {
-      try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()));
-          DataFileStream<CheckResult> stream = new DataFileStream<>(in, new SpecificDatumReader<>(CheckResult.class))) {
-        stream.forEach(results::add);
-      }
-    }
-    return results;
+    return AvroRecords.readAll(directory + "/check*.avro", CheckResult.class);
   }
 }

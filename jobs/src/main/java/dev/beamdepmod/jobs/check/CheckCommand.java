@@ -1,18 +1,19 @@
 package dev.beamdepmod.jobs.check;
 
+import dev.beamdepmod.archive.EntryVisitor;
 import dev.beamdepmod.archive.PackageReader;
 import dev.beamdepmod.check.Candidate;
 import dev.beamdepmod.check.CheckId;
 import dev.beamdepmod.check.CheckReport;
 import dev.beamdepmod.check.KernelFiles;
 import dev.beamdepmod.check.KernelTable;
-import dev.beamdepmod.archive.EntryVisitor;
 import dev.beamdepmod.jobs.cli.Subcommand;
 import dev.beamdepmod.jobs.matrix.MatrixInputs;
 import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.pipeline.Check;
 import dev.beamdepmod.schema.CheckResult;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.transforms.AvroRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,11 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -242,7 +239,7 @@ public final class CheckCommand extends Subcommand {
         err.println("beam-depmod: ERROR: some kernel input could not be read");
         return null;
       }
-      for (ModuleRecord r : readRecords(avro)) {
+      for (ModuleRecord r : AvroRecords.readAll(avro + "/modules*.avro", ModuleRecord.class)) {
         if (r.getRelpath() != null) records.computeIfAbsent(r.getKernel(), k -> new ArrayList<>()).add(r);
       }
     }
@@ -297,18 +294,6 @@ public final class CheckCommand extends Subcommand {
         }
       }
     }
-  }
-
-  private static List<ModuleRecord> readRecords(String dir) throws IOException {
-    List<ModuleRecord> out = new ArrayList<>();
-    MatchResult m = FileSystems.match(dir + "/modules*.avro", EmptyMatchTreatment.ALLOW);
-    for (MatchResult.Metadata meta : m.metadata()) {
-      try (InputStream in = Channels.newInputStream(FileSystems.open(meta.resourceId()));
-          DataFileStream<ModuleRecord> s = new DataFileStream<>(in, new SpecificDatumReader<>(ModuleRecord.class))) {
-        s.forEach(out::add);
-      }
-    }
-    return out;
   }
 
   private static void write(String dir, String name, byte[] content) throws IOException {
