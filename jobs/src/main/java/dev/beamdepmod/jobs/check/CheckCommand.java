@@ -153,14 +153,14 @@ public final class CheckCommand extends Subcommand {
       try (Stream<Path> walk = Files.walk(input)) {
         for (Path f : walk.filter(Files::isRegularFile).filter(f -> MODULE_FILE.matcher(f.getFileName().toString()).matches())
             .sorted().toList()) {
-          into.add(Candidate.read(f.toString(), f.toString(), Files.readAllBytes(f)));
+          into.add(readable(Candidate.read(f.toString(), f.toString(), Files.readAllBytes(f))));
         }
       }
       return;
     }
     if (!Files.isRegularFile(input)) throw new IOException(given + ": no such file or directory");
     if (MODULE_FILE.matcher(input.getFileName().toString()).matches()) {
-      into.add(Candidate.read(given, input.toString(), Files.readAllBytes(input)));
+      into.add(readable(Candidate.read(given, input.toString(), Files.readAllBytes(input))));
       return;
     }
     try (InputStream in = Files.newInputStream(input)) {
@@ -172,12 +172,18 @@ public final class CheckCommand extends Subcommand {
 
         @Override
         public void file(String path, long size, InputStream content) throws IOException {
-          into.add(Candidate.read(given + "!" + path, "/" + path, content.readAllBytes()));
+          into.add(readable(Candidate.read(given + "!" + path, "/" + path, content.readAllBytes())));
         }
       });
     } catch (IOException e) {
       throw new IOException(given + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A module file that is no ELF module (or fails to decompress) is an input that could not be read. */
+  private static Candidate readable(Candidate c) throws IOException {
+    if (c.elf() == null) throw new IOException(c.file() + ": not a readable module file");
+    return c;
   }
 
   /** The kernels' tables; null when they could not be read (already reported). */

@@ -137,8 +137,11 @@ public class CheckCommandTest {
   }
 
   @Test
-  public void unreadableInputsAndUsage() {
+  public void unreadableInputsAndUsage() throws IOException {
     assertEquals(1, check("--kernel", root.toString(), "--", "no-such.ko"));
+    Path junk = Files.writeString(temp.getRoot().toPath().resolve("junk.ko"), "not ELF");
+    assertEquals(1, check("--kernel", root.toString(), "--", junk.toString()));
+    assertThat(err.toString(UTF_8), containsString("junk.ko: not a readable module file"));
     assertEquals(1, check("--kernel", "/no/such/kernel", "--", "fx-user.ko"));
     assertEquals(2, check("fx-user.ko"));
     assertEquals(2, check("--kernel", root.toString(), "--fail-on", "nonsense", "--", "fx-user.ko"));
