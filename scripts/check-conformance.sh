@@ -7,7 +7,8 @@
 #   check-conformance.sh [-n COUNT] SOURCE TARGET...
 #     SOURCE, TARGET: releases of unpacked kernels in the cache (fetch-kernels.sh), e.g. 6.1.0-47-amd64;
 #     COUNT modules of SOURCE (default 12), spread over its module list, are checked.
-#   Default: -n 12 6.1.0-47-amd64 6.1.0-50-amd64 6.1.0-47-amd64
+#   Default: the modules of the second newest bookworm amd64 kernel against the newest one and
+#   itself (both fetched by fetch-kernels.sh, picked by pattern, never a pinned ABI number).
 # Needs: the kernels unpacked under $CACHE/kernels, network for the linux-headers packages (cached
 # under $CACHE/debs/headers), dpkg-deb, python3. Prints PASS/FAIL per pair, exit 1 on any FAIL.
 set -uo pipefail
@@ -15,7 +16,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${BEAM_DEPMOD_CACHE:-$HOME/.cache/beam-depmod}
 count=12
 if [ "${1:-}" = -n ]; then count=$2; shift 2; fi
-[ $# -ge 2 ] || set -- 6.1.0-47-amd64 6.1.0-50-amd64 6.1.0-47-amd64
+if [ $# -lt 2 ]; then
+  read -r _ _ previous _ < <("$top/scripts/fetch-kernels.sh" --previous bookworm-amd64) || exit 1
+  read -r _ _ newest _ < <("$top/scripts/fetch-kernels.sh" bookworm-amd64) || exit 1
+  set -- "$previous" "$newest" "$previous"
+fi
 source=$1; shift
 oracle=$("$top/scripts/fetch-oracle.sh")/depmod
 # hard links into the cache's file system: the trees are copied once per kernel, cheaply
