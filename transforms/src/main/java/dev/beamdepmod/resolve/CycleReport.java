@@ -67,51 +67,40 @@ final class CycleReport {
   private void searchFrom(int r) {
     boolean kmodEnds = !visited[r] && new KmodSearchCheck(deps, r).terminatesWithin(stackRoom);
     if (kmodEnds) {
-      replayKmodSearch(r);
+      search(r, true);
     } else if (components.onCycle(r, deps)) {
-      reportOneCycle(r);
+      search(r, false);
     }
   }
 
-  private void replayKmodSearch(int r) {
+  /**
+   * One depth-first search from r. As kmod's replay ({@code replay}): goes on after each cycle,
+   * marks modules visited for good, drops modules without dependencies from the start list, and
+   * re-expands modules of r's component. Otherwise: the first cycle through r of a search inside
+   * r's component that expands each module once.
+   */
+  private void search(int r, boolean replay) {
+    boolean[] expanded = replay ? visited : new boolean[deps.length];
     IntList stack = startSearch(r);
     while (!stack.isEmpty()) {
       int v = stack.pop();
       int m = vertexModule.get(v);
       if (m == r && v != 0) {
         printChain(v);
+        if (!replay) {
+          return;
+        }
         continue;
       }
-      if (visited[m] && !components.together(m, r)) {
-        continue;
-      }
-      visited[m] = true;
-      if (deps[m].length == 0) {
-        starts.remove(m);
-      }
-      for (int d : deps[m]) {
-        stack.add(vertex(d, v));
-      }
-    }
-  }
-
-  /** The first cycle through r of a search inside r's component that expands each module once. */
-  private void reportOneCycle(int r) {
-    boolean[] expanded = new boolean[deps.length];
-    IntList stack = startSearch(r);
-    while (!stack.isEmpty()) {
-      int v = stack.pop();
-      int m = vertexModule.get(v);
-      if (m == r && v != 0) {
-        printChain(v);
-        return;
-      }
-      if (expanded[m]) {
+      if (expanded[m] && !(replay && components.together(m, r))) {
         continue;
       }
       expanded[m] = true;
+      if (replay && deps[m].length == 0) {
+        starts.remove(m);
+      }
       for (int d : deps[m]) {
-        if (components.together(d, r)) {
+        if (replay || components.together(d, r)) {
           stack.add(vertex(d, v));
         }
       }

@@ -13,7 +13,6 @@ import static org.junit.Assert.assertThrows;
 import dev.beamdepmod.archive.TestPackages.Entry;
 import dev.beamdepmod.archive.TestPackages.Recorder;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -190,22 +189,22 @@ public class PackageReaderTest {
     byte[] tgz = compress("gz", TestPackages.tar(TREE));
     IOException network = new IOException("connection reset");
     for (int failAt : new int[] {0, 10, tgz.length / 2, tgz.length - 1}) {
-      InputStream failing = new FilterInputStream(new ByteArrayInputStream(tgz)) {
-        private int pos;
+      // The first failAt bytes, then the failure.
+      InputStream failing = new InputStream() {
+        private final InputStream data = new ByteArrayInputStream(tgz, 0, failAt);
 
         @Override
         public int read() throws IOException {
-          byte[] one = new byte[1];
-          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+          int c = data.read();
+          if (c < 0) throw network;
+          return c;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-          if (pos >= failAt) {
-            throw network;
-          }
-          int n = super.read(b, off, Math.min(len, failAt - pos));
-          pos += Math.max(n, 0);
+          if (len == 0) return 0;
+          int n = data.read(b, off, len);
+          if (n < 0) throw network;
           return n;
         }
       };
