@@ -35,7 +35,11 @@ final class ElfModule {
   private static final byte[] ELF_MAGIC = {0x7F, 'E', 'L', 'F'};
   /** Sections up to this size are kept once read for CRCs; larger ones are read per value. */
   private static final int CRC_SECTION_CACHE_BYTES = 1 << 20;
-  /** How much is read at a time while looking for a NUL. */
+  /**
+   * How much is read at a time while looking for a NUL: a short first read (the strings looked for
+   * are names, a few dozen bytes), doubling up to the largest.
+   */
+  private static final int FIRST_SCAN_CHUNK = 256;
   private static final int SCAN_CHUNK = 64 << 10;
 
   private final ModuleSource source;
@@ -223,8 +227,9 @@ final class ElfModule {
   /** The file offset of the first NUL in [from, limit) (limit is clipped to the file), or -1. */
   long nextNul(long from, long limit) throws ReadFailure {
     long end = Math.min(limit, fileSize);
-    for (long at = from; at < end; at += SCAN_CHUNK) {
-      Bytes chunk = read(at, (int) Math.min(SCAN_CHUNK, end - at));
+    long chunkSize = FIRST_SCAN_CHUNK;
+    for (long at = from; at < end; at += chunkSize, chunkSize = Math.min(2 * chunkSize, SCAN_CHUNK)) {
+      Bytes chunk = read(at, (int) Math.min(chunkSize, end - at));
       int length = chunk.stringLength(0);
       if (length < chunk.length()) {
         return at + length;
