@@ -94,9 +94,11 @@ public final class Main {
   /**
    * The DirectRunner's immutability and encodability checks re-encode every element; they guard
    * against bugs in user DoFns during development and only cost time here, unless asked for.
-   * Its scheduler spins on any idle worker thread, so it gets one worker per core rather than its
-   * default of at least three: parsing runs on our own pool, and on two cores the third worker only
-   * made room for the spinning (eight .deb packages: 24 s instead of 21 s).
+   * Its scheduler spins on any idle worker thread for as long as a pipeline runs, so it gets one
+   * worker: the work that needs the cores, parsing and decompressing modules, runs on our own pool
+   * (ParsePool), and one worker keeps that pool fed. Measured on two cores, a matrix of four kernels
+   * took 15-16 s of CPU instead of 18-20 s with two workers, in the same wall time; four .deb
+   * packages 28 s instead of 32-38 s (benchmarks/README.md).
    */
   static PipelineOptions pipelineOptions(List<String> beamArgs) {
     PipelineOptions options;
@@ -111,7 +113,7 @@ public final class Main {
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) direct.setEnforceImmutability(false);
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) direct.setEnforceEncodability(false);
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
-      direct.setTargetParallelism(Runtime.getRuntime().availableProcessors());
+      direct.setTargetParallelism(1);
     }
     return options;
   }

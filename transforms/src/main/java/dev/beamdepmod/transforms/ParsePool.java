@@ -13,12 +13,11 @@ import java.util.function.Consumer;
  * Parses modules on threads shared by every DoFn instance of the JVM, so that one element (a
  * batch of files, a package) uses every core, and results come back in submission order.
  *
- * <p>There are more threads than cores on purpose: the DirectRunner's scheduler spins on a core
- * for as long as a pipeline runs, and the kernel shares the cores per runnable thread, so more
- * parsing threads leave it a smaller share.
+ * <p>One thread per core: each holds at most one decompressed module, so the heap these need
+ * scales with the cores (docs/running-on-clusters.md, "Memory").
  */
 final class ParsePool {
-  private static final int THREADS = 4 * Runtime.getRuntime().availableProcessors();
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
   private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
     Thread t = new Thread(r, "beam-depmod-parse");
     t.setDaemon(true);
