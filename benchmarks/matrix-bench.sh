@@ -1,51 +1,124 @@
 #!/usr/bin/env bash
-# Side-by-side timing of the matrix job against kmod 34.2, in one run:
-#  (a) one matrix job over N real kernel trees     vs (b) kmod depmod run once per tree
-#  (c) one matrix job over the N .deb packages     vs (d) dpkg-deb -x + depmod per package
-# Prints wall times, the ratios a/b and c/d, and the peak RSS of each beam-depmod run.
-#   matrix-bench.sh [SPEC...]   SPEC as for scripts/fetch-kernels.sh (default: 8 kernels, 6 architectures)
+# Side-by-side cost of the matrix job and kmod 34.2, in one run (benchmarks/README.md):
+#  - kmod's depmod once per tree: wall, CPU (user+sys) and peak RSS per tree, summed;
+#  - one beam-depmod matrix job over the same trees, on kmod's own liblzma (--liblzma) and on the host's;
+#  - the xz floor: CPU of decoding the trees' .ko.xz files with kmod's liblzma (trixie's xz), over the cores;
+#  - one matrix job over the kernels' .deb packages against dpkg-deb -x + depmod per package.
+# Every figure is the median of RUNS runs (default 3); beam-depmod runs with the launcher's defaults.
+#   matrix-bench.sh [SPEC...]   SPEC as for scripts/fetch-kernels.sh, '--previous SPEC' counting as one
+#   (default: 8 kernels, half of them .ko.xz: bookworm amd64 twice, i386, s390x; trixie amd64, arm64,
+#   armhf, riscv64)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${BEAM_DEPMOD_CACHE:-$HOME/.cache/beam-depmod}
+runs=${RUNS:-3}
 specs=("$@")
-[ ${#specs[@]} -gt 0 ] || specs=(bookworm-amd64 bookworm-i386 bookworm-arm64 bookworm-armhf bookworm-s390x
-  bookworm-ppc64el trixie-amd64 trixie-arm64)
-oracle=$("$top/scripts/fetch-oracle.sh")/depmod
+[ ${#specs[@]} -gt 0 ] || specs=(bookworm-amd64 "--previous bookworm-amd64" bookworm-i386 bookworm-s390x
+  trixie-amd64 trixie-arm64 trixie-armhf trixie-riscv64)
+oracle_dir=$("$top/scripts/fetch-oracle.sh")
+oracle=$oracle_dir/depmod
+kmod_lib=$oracle_dir/root/usr/lib/x86_64-linux-gnu
 work=$(mktemp -d /tmp/beam-depmod-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-"$top/scripts/fetch-kernels.sh" "${specs[@]}" > "$work/kernels"
-(cd "$top" && mvn -B -q -o -DskipTests -pl jobs -am package >/dev/null 2>&1 || mvn -B -q -DskipTests -pl jobs -am package >/dev/null)
+for spec in "${specs[@]}"; do
+  # shellcheck disable=SC2086 # "--previous SPEC" is two words on purpose
+  "$top/scripts/fetch-kernels.sh" $spec
+done > "$work/kernels"
+# trixie's xz, run on the oracle's libraries: the same liblzma as kmod's
+"$top/scripts/debian-fetch.sh" download trixie amd64 "$CACHE/debs/oracle-xz" xz-utils >/dev/null
+mkdir -p "$work/xz-utils"
+dpkg-deb -x "$CACHE"/debs/oracle-xz/xz-utils_*.deb "$work/xz-utils"
+if [ -z "${BEAM_DEPMOD_JAR:-}" ]; then
+  (cd "$top" && mvn -B -q -o -DskipTests -pl jobs -am package >/dev/null 2>&1 || mvn -B -q -DskipTests -pl jobs -am package >/dev/null)
+fi
 # Installation, not a run: bin/beam-depmod makes its class-data archive on the first run of a new jar.
 "$top/bin/beam-depmod" -n -b "$top/examples/tree/root" 6.1.0-demo-amd64 >/dev/null
-ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-timed() { # OUTFILE CMD... -> wall ms on stdout, peak RSS KiB in OUTFILE.rss
-  local out=$1; shift; local s; s=$(date +%s%N)
-  /usr/bin/time -f %M -o "$out.rss" "$@" >"$out.log" 2>&1 || { echo "failed: $*" >&2; tail -5 "$out.log" >&2; exit 1; }
-  ms "$s"
-}
-export BEAM_DEPMOD_JAVA_OPTS=${BEAM_DEPMOD_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xss8m -Xmx1200m}
-roots=(); debs=(); mods=(); vers=(); b=0; d=0; n=0
-while read -r deb root ver moddir; do
-  n=$((n + 1)); roots+=("$root"); debs+=("$deb"); vers+=("$ver"); mods+=("$moddir")
-  t=$(timed "$work/kmod-$n" "$oracle" -b "$root" -m "/$moddir" -o "$work/kmod-out-$n" "$ver"); b=$((b + t))
-  echo "$ver: kmod ${t} ms on the tree"
-done < "$work/kernels"
-# Each side starts with no writeback of the other's files pending.
-sync
-a=$(timed "$work/beam-trees" "$top/bin/beam-depmod" matrix --input "${roots[@]}" --output "$work/beam-trees-out")
-for i in "${!debs[@]}"; do
+cores=$(nproc)
+
+measure() { # NAME CMD...: appends "wall_ms cpu_ms rss_kib" of one run to $work/NAME
+  local name=$1 s e; shift
   s=$(date +%s%N)
-  rm -rf "$work/x"; mkdir -p "$work/x"; dpkg-deb -x "${debs[$i]}" "$work/x"
-  "$oracle" -b "$work/x" -m "/${mods[$i]}" -o "$work/kmod-deb-$i" "${vers[$i]}" 2>/dev/null
-  d=$((d + $(ms "$s")))
-done
-rm -rf "$work/x"
-sync
-c=$(timed "$work/beam-debs" "$top/bin/beam-depmod" matrix --input "${debs[@]}" --output "$work/beam-debs-out")
+  /usr/bin/time -f '%U %S %M' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 ||
+    { echo "failed: $*" >&2; tail -5 "$work/$name.log" >&2; exit 1; }
+  e=$(date +%s%N)
+  awk -v w=$(((e - s) / 1000000)) '{ printf "%d %d %d\n", w, ($1 + $2) * 1000, $3 }' "$work/$name.time" >>"$work/$name"
+}
+median() { # FILE COLUMN
+  cut -d' ' -f"$2" "$1" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+mib() { echo $(($1 / 1024)); }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
-echo
-echo "| run | kernels | wall ms | vs kmod | peak RSS MiB |"
+
+roots=(); debs=(); n=0
+kw=0 kc=0 kr=0
+echo "| tree | modules | kmod wall ms | kmod CPU ms | kmod peak RSS MiB |"
 echo "|---|---|---|---|---|"
-echo "| (b) kmod depmod once per tree | $n | $b | | |"
-echo "| (a) beam-depmod matrix over the trees | $n | $a | $(ratio "$a" "$b")x | $(( $(cat "$work/beam-trees.rss") / 1024 )) |"
-echo "| (d) dpkg-deb -x + kmod depmod per package | $n | $d | | |"
-echo "| (c) beam-depmod matrix over the .deb files | $n | $c | $(ratio "$c" "$d")x | $(( $(cat "$work/beam-debs.rss") / 1024 )) |"
+while read -r deb root ver moddir; do
+  n=$((n + 1)); roots+=("$root"); debs+=("$deb")
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/out"
+    measure "kmod-$n" "$oracle" -b "$root" -m "/$moddir" -o "$work/out" "$ver"
+  done
+  w=$(median "$work/kmod-$n" 1) c=$(median "$work/kmod-$n" 2) r=$(median "$work/kmod-$n" 3)
+  kw=$((kw + w)); kc=$((kc + c)); [ "$r" -gt "$kr" ] && kr=$r
+  echo "| $ver | $(find "$root/$moddir/$ver" -name '*.ko*' | wc -l) | $w | $c | $(mib "$r") |"
+  echo "$root/$moddir/$ver" >>"$work/moddirs"
+done < "$work/kernels"
+rm -rf "$work/out"
+
+# The xz floor: every .ko.xz of the trees decoded once by kmod's liblzma, on one core per process.
+xargs -a "$work/moddirs" -I{} find {} -name '*.ko.xz' -print0 >"$work/xzfiles"
+for _ in $(seq "$runs"); do
+  measure xz bash -c 'xargs -0 -n 200 -P "$1" "$2" --library-path "$3" "$4" -dc <"$0" >/dev/null' \
+    "$work/xzfiles" "$cores" "$kmod_lib/ld-linux-x86-64.so.2" "$kmod_lib" "$work/xz-utils/usr/bin/xz"
+done
+xz_cpu=$(median "$work/xz" 2)
+xz_files=$(tr -cd '\0' <"$work/xzfiles" | wc -c)
+
+sync
+for _ in $(seq "$runs"); do
+  rm -rf "$work/mo"
+  measure beam-kmodxz "$top/bin/beam-depmod" matrix --liblzma="$kmod_lib/liblzma.so.5" --input "${roots[@]}" --output "$work/mo"
+  rm -rf "$work/mo"
+  measure beam-hostxz "$top/bin/beam-depmod" matrix --input "${roots[@]}" --output "$work/mo"
+done
+rm -rf "$work/mo"
+
+for _ in $(seq "$runs"); do
+  : >"$work/pkg-run"
+  for i in "${!debs[@]}"; do
+    read -r _ _ ver moddir < <(sed -n "$((i + 1))p" "$work/kernels")
+    rm -rf "$work/x"; mkdir -p "$work/x"
+    measure pkg-x dpkg-deb -x "${debs[$i]}" "$work/x"
+    measure pkg-d "$oracle" -b "$work/x" -m "/$moddir" -o "$work/kmod-deb" "$ver"
+  done
+  # one run: the sum over the packages of unpacking and depmod
+  paste -d' ' <(tail -n "$n" "$work/pkg-x") <(tail -n "$n" "$work/pkg-d") |
+    awk '{ w += $1 + $4; c += $2 + $5; if ($3 > r) r = $3; if ($6 > r) r = $6 } END { printf "%d %d %d\n", w, c, r }' >>"$work/pkg"
+  rm -rf "$work/x" "$work/kmod-deb"
+  sync
+  rm -rf "$work/mo"
+  measure beam-debs "$top/bin/beam-depmod" matrix --liblzma="$kmod_lib/liblzma.so.5" --input "${debs[@]}" --output "$work/mo"
+done
+rm -rf "$work/mo"
+
+row() { # LABEL FILE [BASE_WALL BASE_CPU]
+  local w c r; w=$(median "$2" 1) c=$(median "$2" 2) r=$(median "$2" 3)
+  if [ $# -gt 2 ]; then
+    echo "| $1 | $w | $(ratio "$w" "$3")x | $c | $(ratio "$c" "$4")x | $(mib "$r") |"
+  else
+    echo "| $1 | $w | | $c | | $(mib "$r") |"
+  fi
+}
+echo
+echo "$n kernels, $cores cores, medians of $runs runs; CPU = user + sys."
+echo
+echo "| run | wall ms | vs kmod | CPU ms | vs kmod | peak RSS MiB |"
+echo "|---|---|---|---|---|---|"
+echo "| kmod depmod once per tree, summed (peak: the largest) | $kw | | $kc | | $(mib "$kr") |"
+row "beam-depmod matrix over the trees, kmod's liblzma" "$work/beam-kmodxz" "$kw" "$kc"
+row "beam-depmod matrix over the trees, host's liblzma" "$work/beam-hostxz" "$kw" "$kc"
+echo "| xz floor: $xz_files .ko.xz decoded by kmod's liblzma, CPU / $cores cores | $((xz_cpu / cores)) | $(ratio $((xz_cpu / cores)) "$kw")x | $xz_cpu | $(ratio "$xz_cpu" "$kc")x | |"
+pw=$(median "$work/pkg" 1) pc=$(median "$work/pkg" 2)
+row "dpkg-deb -x + kmod depmod per package, summed" "$work/pkg"
+row "beam-depmod matrix over the .deb files, kmod's liblzma" "$work/beam-debs" "$pw" "$pc"
