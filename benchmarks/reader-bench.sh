@@ -12,17 +12,11 @@
 # JMH_OPTS overrides the JMH iteration options.
 set -euo pipefail
 
-if [ $# -lt 2 ] || [ $# -gt 3 ]; then
-  echo "usage: $0 KERNEL_ROOT VERSION [MODDIR]" >&2
-  exit 2
-fi
-root=${1%/}
-version=$2
-moddir=${3:-/lib/modules}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../scripts/tree-args.sh
+. "$here/../scripts/tree-args.sh"
 jar=$here/target/benchmarks.jar
 oracle=${DEPMOD_ORACLE:-$HOME/.cache/beam-depmod/oracle/depmod}
-dirname=$root$moddir/$version
 jmh_opts=${JMH_OPTS:--f 1 -wi 1 -i 3 -w 5s -r 5s}
 
 tmp=$(mktemp -d)

@@ -20,21 +20,15 @@
 #     multiset (the order differs: depmod prints in its module order).
 set -euo pipefail
 
-if [ $# -lt 2 ] || [ $# -gt 3 ]; then
-  echo "usage: $0 KERNEL_ROOT VERSION [MODDIR]" >&2
-  exit 2
-fi
-root=${1%/}
-version=$2
-moddir=${3:-/lib/modules}
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tree-args.sh
+. "$repo/scripts/tree-args.sh"
 jar=$repo/benchmarks/target/benchmarks.jar
 oracle=${DEPMOD_ORACLE:-$("$repo/scripts/fetch-oracle.sh")/depmod}
 # Built when missing or older than the sources, so the reader checked is the checkout's.
 if [ ! -f "$jar" ] || [ -n "$(find "$repo"/pom.xml "$repo"/*/pom.xml "$repo"/*/src/main -newer "$jar" -print -quit)" ]; then
   (cd "$repo" && mvn -B -q -DskipTests -pl benchmarks -am package >/dev/null)
 fi
-dirname=$root$moddir/$version
 
 tmp=$(mktemp -d)
 trap '[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" || rm -rf "$tmp"' EXIT
