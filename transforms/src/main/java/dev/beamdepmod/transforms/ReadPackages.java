@@ -6,8 +6,8 @@ import dev.beamdepmod.archive.ModuleTreePath;
 import dev.beamdepmod.archive.PackageReader;
 import dev.beamdepmod.config.DepmodConfig;
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.ModuleFiles;
 import dev.beamdepmod.diagnostics.Console;
+import dev.beamdepmod.discovery.TreeWalker;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.module.ModuleReader;
@@ -129,8 +129,7 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
               return;
             }
             DepmodConfig config = configs.computeIfAbsent(kernel, template::config);
-            for (String component : relpath.split("/")) if (config.skipsEntry(component)) return;
-            if (!ModuleFiles.hasModuleExtension(relpath.substring(relpath.lastIndexOf('/') + 1))) return;
+            if (!TreeWalker.mayKeep(config, relpath)) return;
             byte[] bytes = content.readAllBytes();
             long discovery = (pkg.getKey() << 32) | entry[0]++;
             parsing.submit(() -> {

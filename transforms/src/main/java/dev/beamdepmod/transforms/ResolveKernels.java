@@ -1,10 +1,11 @@
 package dev.beamdepmod.transforms;
 
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.DiscoveredModule;
 import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.diff.Snapshots;
-import dev.beamdepmod.config.ModuleCollector;
+import dev.beamdepmod.discovery.DiscoveredModule;
+import dev.beamdepmod.discovery.PackageTree;
+import dev.beamdepmod.discovery.TreeWalker;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.resolve.FileContent;
@@ -142,15 +143,19 @@ public final class ResolveKernels
       return bytes.toByteArray();
     }
 
-    /** depmod's choice among same-name modules, made in discovery order as during a walk. */
+    /**
+     * The modules depmod's walk keeps from the unpacked packages, in discovery order: the walk goes
+     * through the records' relpaths as they were first seen; of one path found twice (in two
+     * packages), the first counts.
+     */
     private static List<ModuleRecord> keptModules(KernelSpec spec, List<ModuleRecord> modules) {
       modules.sort(Comparator.comparingLong(ModuleRecord::getDiscovery));
-      ModuleCollector collector = new ModuleCollector(spec.config(), spec.dirname());
-      for (ModuleRecord m : modules) collector.offer(m.getPath());
+      PackageTree tree = new PackageTree(spec.dirname());
+      for (ModuleRecord m : modules) tree.add(m.getRelpath());
       Set<String> kept = new HashSet<>();
-      for (DiscoveredModule d : collector.modules()) kept.add(d.path());
+      for (DiscoveredModule d : TreeWalker.walkPackage(tree, spec.config())) kept.add(d.path());
       List<ModuleRecord> result = new ArrayList<>();
-      for (ModuleRecord m : modules) if (kept.contains(m.getPath())) result.add(m);
+      for (ModuleRecord m : modules) if (kept.remove(m.getPath())) result.add(m);
       return result;
     }
 
