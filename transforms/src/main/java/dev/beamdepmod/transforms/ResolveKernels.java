@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -90,7 +89,7 @@ public final class ResolveKernels
   }
 
   public static KvCoder<String, KernelSpec> specCoder() {
-    return KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(KernelSpec.class));
+    return KvCoder.of(StringUtf8Coder.of(), KernelRecords.specCoder());
   }
 
   public static KvCoder<String, KernelSideFile> sideFileCoder() {
@@ -102,7 +101,7 @@ public final class ResolveKernels
     return inputs
         .apply("GroupPerKernel", CoGroupByKey.create())
         .apply("Resolve", ParDo.of(new ResolveFn()))
-        .setCoder(SerializableCoder.of(KernelResolution.class));
+        .setCoder(KernelRecords.resolutionCoder());
   }
 
   static final class ResolveFn extends DoFn<KV<String, CoGbkResult>, KernelResolution> {
@@ -168,7 +167,7 @@ public final class ResolveKernels
 
     private static FileContent input(KernelSpec spec, Map<String, KernelSideFile> side, String name) {
       KernelSideFile packaged = side.get(name);
-      if (packaged != null) return FileContent.of(bytes(packaged));
+      if (packaged != null) return FileContent.of(KernelRecords.bytes(packaged.getContent()));
       if (spec.inputDir() == null) return FileContent.missing(Errno.ENOENT.text());
       ResourceId dir = FileSystems.matchNewResource(spec.inputDir(), true);
       try (InputStream in =
@@ -179,12 +178,6 @@ public final class ResolveKernels
             ? FileContent.directoryMissing(Errno.ENOENT.text())
             : FileContent.missing(Errno.strerror(e));
       }
-    }
-
-    private static byte[] bytes(KernelSideFile f) {
-      byte[] b = new byte[f.getContent().remaining()];
-      f.getContent().duplicate().get(b);
-      return b;
     }
 
     /** In files mode the input directory may not exist; depmod then reports the directory. */
