@@ -15,6 +15,7 @@ import dev.beamdepmod.resolve.Resolution;
 import dev.beamdepmod.resolve.Resolver;
 import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.schema.PackageFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,24 +50,33 @@ import org.apache.beam.sdk.values.TupleTag;
 /**
  * Groups everything known about each kernel (one key per kernel, never per symbol) and runs
  * depmod's resolution on it: its spec, its batches of module records, and the side files that came with them
- * from packages. Kernels without any module still get a result.
+ * from packages, or the failures of packages that held part of it (then it is not resolved). Kernels without any module still get a result.
  */
 public final class ResolveKernels
     extends PTransform<KeyedPCollectionTuple<String>, PCollection<KernelResolution>> {
   public static final TupleTag<KernelSpec> SPECS = new TupleTag<>() {};
   public static final TupleTag<PackedModules> MODULES = new TupleTag<>() {};
   public static final TupleTag<KernelSideFile> SIDE_FILES = new TupleTag<>() {};
+  public static final TupleTag<PackageFailure> FAILURES = new TupleTag<>() {};
 
-  /** The three keyed inputs; {@code sideFiles} may be null when no kernel comes from a package. */
+  /**
+   * The four keyed inputs; {@code sideFiles} and {@code failures} may be null when no kernel comes
+   * from a package.
+   */
   public static KeyedPCollectionTuple<String> inputs(
       PCollection<KV<String, KernelSpec>> specs,
       PCollection<KV<String, PackedModules>> modules,
-      PCollection<KV<String, KernelSideFile>> sideFiles) {
+      PCollection<KV<String, KernelSideFile>> sideFiles,
+      PCollection<KV<String, PackageFailure>> failures) {
     if (sideFiles == null) {
       sideFiles =
           modules.getPipeline().apply("NoSideFiles", Create.empty(sideFileCoder()));
     }
-    return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, modules).and(SIDE_FILES, sideFiles);
+    if (failures == null) {
+      failures = modules.getPipeline().apply("NoPackageFailures", Create.empty(failureCoder()));
+    }
+    return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, modules).and(SIDE_FILES, sideFiles)
+        .and(FAILURES, failures);
   }
 
   /** Resolution of kernels known when the pipeline is built, whose side files are in their input directories. */
@@ -76,7 +86,7 @@ public final class ResolveKernels
     return new PTransform<>() {
       @Override
       public PCollection<KernelResolution> expand(PCollection<KV<String, PackedModules>> modules) {
-        return inputs(specs(PBegin.in(modules.getPipeline()), specs), modules, null).apply(new ResolveKernels());
+        return inputs(specs(PBegin.in(modules.getPipeline()), specs), modules, null, null).apply(new ResolveKernels());
       }
     };
   }
@@ -96,6 +106,10 @@ public final class ResolveKernels
     return KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(KernelSideFile.class));
   }
 
+  public static KvCoder<String, PackageFailure> failureCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(PackageFailure.class));
+  }
+
   @Override
   public PCollection<KernelResolution> expand(KeyedPCollectionTuple<String> inputs) {
     return inputs
@@ -110,16 +124,14 @@ public final class ResolveKernels
         throws IOException {
       CoGbkResult all = group.getValue();
       KernelSpec spec = all.getAll(SPECS).iterator().next();
-      Map<String, KernelSideFile> side = new HashMap<>();
       List<String> failures = new ArrayList<>();
-      for (KernelSideFile f : all.getAll(SIDE_FILES)) {
-        if (f.getFailure() != null) failures.add(f.getFailure());
-        else side.putIfAbsent(f.getName(), f);
-      }
+      for (PackageFailure f : all.getAll(FAILURES)) failures.add(f.getReason());
       if (!failures.isEmpty()) {
         out.output(new KernelResolution(spec, failed(spec, failures), null));
         return;
       }
+      Map<String, KernelSideFile> side = new HashMap<>();
+      for (KernelSideFile f : all.getAll(SIDE_FILES)) side.putIfAbsent(f.getName(), f);
       List<ModuleRecord> modules = new ArrayList<>();
       for (PackedModules batch : all.getAll(MODULES)) modules.addAll(batch.records());
       if (spec.config() != null) modules = keptModules(spec, modules);
