@@ -1,11 +1,11 @@
 package dev.beamdepmod.bench;
 
 import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DepmodFatal;
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.DiscoveredModule;
-import dev.beamdepmod.jobs.depmod.DepmodFatal;
-import dev.beamdepmod.jobs.depmod.LocalFs;
-import dev.beamdepmod.jobs.depmod.TreeWalker;
+import dev.beamdepmod.discovery.TreeWalker;
+import dev.beamdepmod.jobs.local.LocalDirectory;
+import dev.beamdepmod.jobs.local.LocalFs;
 import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ModinfoEntry;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,12 +70,8 @@ public final class DumpExportsAndAliases {
   /** The module files of depmod's input directory {@code dirname}, as depmod's walk finds and keeps them. */
   static List<ModuleFile> moduleFiles(String dirname) throws DepmodFatal {
     String cwd = System.getProperty("user.dir");
-    LocalFs fs = new LocalFs(cwd);
+    LocalDirectory disk = new LocalDirectory(new LocalFs(cwd));
     String version = Path.of(dirname).getFileName().toString();
-    List<ModuleFile> files = new ArrayList<>();
-    for (DiscoveredModule m : TreeWalker.walk(fs, cwd, DepmodConfig.parse(version, List.of()), dirname, message -> {})) {
-      files.add(new ModuleFile("", fs.path(m.path()).toAbsolutePath().toString(), m.path(), m.relpath()));
-    }
-    return files;
+    return disk.moduleFiles("", TreeWalker.walk(disk, cwd, DepmodConfig.parse(version, List.of()), dirname, message -> {}));
   }
 }

@@ -1,6 +1,6 @@
 package dev.beamdepmod.bench;
 
-import dev.beamdepmod.jobs.depmod.DepmodFatal;
+import dev.beamdepmod.config.DepmodFatal;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.transforms.ReadModules;
 import java.io.IOException;

@@ -1,18 +1,17 @@
 package dev.beamdepmod.jobs;
 
-import dev.beamdepmod.config.DiscoveredModule;
 import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.jobs.depmod.KernelJob;
 import dev.beamdepmod.jobs.depmod.KernelPlan;
-import dev.beamdepmod.jobs.depmod.LocalFs;
 import dev.beamdepmod.jobs.depmod.LocalOutputDirectory;
+import dev.beamdepmod.jobs.local.LocalDirectory;
+import dev.beamdepmod.jobs.local.LocalFs;
 import dev.beamdepmod.pipeline.DepmodJob;
 import dev.beamdepmod.resolve.OutputTarget;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.transforms.KernelSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -32,11 +31,8 @@ public final class BeamKernelJob implements KernelJob {
   @Override
   public Console run(KernelPlan plan, Console console) {
     LocalFs fs = new LocalFs(plan.cwd());
-    List<ModuleFile> files = new ArrayList<>();
-    for (DiscoveredModule m : plan.modules()) {
-      files.add(new ModuleFile(KERNEL, location(fs, m.path()), m.path(), m.relpath()));
-    }
-    String outputDir = location(fs, plan.outdirname());
+    List<ModuleFile> files = new LocalDirectory(fs).moduleFiles(KERNEL, plan.modules());
+    String outputDir = fs.location(plan.outdirname());
     if (!OutputTarget.of(plan.settings(), null).needsDirectory()) {
       return run(files, spec(plan, fs, outputDir, console));
     }
@@ -49,7 +45,7 @@ public final class BeamKernelJob implements KernelJob {
 
   private static KernelSpec spec(KernelPlan plan, LocalFs fs, String outputDir, Console console) {
     return KernelSpec.discovered(
-        KERNEL, plan.dirname(), location(fs, plan.dirname()), outputDir, plan.outdirname(), plan.settings(), console);
+        KERNEL, plan.dirname(), fs.location(plan.dirname()), outputDir, plan.outdirname(), plan.settings(), console);
   }
 
   private Console run(List<ModuleFile> files, KernelSpec spec) {
@@ -58,9 +54,5 @@ public final class BeamKernelJob implements KernelJob {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String location(LocalFs fs, String depmodPath) {
-    return fs.path(depmodPath).toAbsolutePath().toString();
   }
 }

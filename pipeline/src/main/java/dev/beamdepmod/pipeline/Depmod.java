@@ -4,6 +4,7 @@ import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.schema.PackageFailure;
 import dev.beamdepmod.schema.SymbolRecord;
 import dev.beamdepmod.transforms.ExportedSymbols;
 import dev.beamdepmod.transforms.KernelSpec;
@@ -96,6 +97,7 @@ public final class Depmod extends PTransform<PBegin, PCollection<KernelReport>> 
     PCollection<KV<String, PackedModules>> modules = begin.apply("ReadModules", ReadModules.of(walkedFiles));
     PCollection<KV<String, KernelSpec>> specs = ResolveKernels.specs(begin, walkedKernels);
     PCollection<KV<String, KernelSideFile>> sideFiles = null;
+    PCollection<KV<String, PackageFailure>> failures = null;
     PCollectionList<KernelReport> reports = PCollectionList.empty(begin.getPipeline());
     if (!packages.isEmpty()) {
       List<KV<Long, String>> numbered = new ArrayList<>();
@@ -107,11 +109,12 @@ public final class Depmod extends PTransform<PBegin, PCollection<KernelReport>> 
       modules = PCollectionList.of(modules).and(packaged.get(ReadPackages.MODULES)).apply("AllModules", Flatten.pCollections());
       specs = PCollectionList.of(specs).and(packaged.get(ReadPackages.SPECS)).apply("AllKernels", Flatten.pCollections());
       sideFiles = packaged.get(ReadPackages.SIDE_FILES);
+      failures = packaged.get(ReadPackages.KERNEL_FAILURES);
       reports = reports.and(packaged.get(ReadPackages.FAILURES));
     }
     if (avroDir != null) writeRecords(modules);
     PCollection<KernelReport> kernels =
-        ResolveKernels.inputs(specs, modules, sideFiles)
+        ResolveKernels.inputs(specs, modules, sideFiles, failures)
             .apply("ResolveKernels", new ResolveKernels())
             .apply("WriteOutputs", new WriteKernelOutputs());
     return reports.and(kernels).apply("AllReports", Flatten.pCollections());

@@ -57,11 +57,6 @@ public record DepmodConfig(
     return new DepmodConfig(b.searches, b.overrides, b.externals, b.excludes, b.messages);
   }
 
-  /** Whether the walk skips a directory entry of this name (at any depth, file or directory). */
-  public boolean skipsEntry(String name) {
-    return ModuleFiles.isAlwaysSkipped(name) || excludes.contains(name);
-  }
-
   private static final class Builder {
     final String kernelVersion;
     final List<SearchEntry> searches = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.beamdepmod.diagnostics;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.schema.ConsoleRecord;
 import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.KernelReport;
 import java.io.PrintStream;
@@ -50,6 +51,21 @@ public final class Console implements Consumer<DepmodMessage>, Serializable {
     for (Diagnostic d : report.getStderr()) c.messages.add(DepmodMessage.of(d));
     c.stdout.append(ISO_8859_1.decode(report.getStdout().duplicate()));
     c.failed = report.getExitCode() != 0;
+    return c;
+  }
+
+  /** The console as it crosses the pipeline inside a kernel's spec or resolution. */
+  public ConsoleRecord record() {
+    return new ConsoleRecord(
+        verbose, messages.stream().map(DepmodMessage::diagnostic).toList(), ByteBuffer.wrap(stdout()), failed);
+  }
+
+  /** The console a {@link #record()} holds. */
+  public static Console of(ConsoleRecord record) {
+    Console c = new Console(record.getVerbose());
+    for (Diagnostic d : record.getStderr()) c.messages.add(DepmodMessage.of(d));
+    c.stdout.append(ISO_8859_1.decode(record.getStdout().duplicate()));
+    c.failed = record.getFailed();
     return c;
   }
 

@@ -1,5 +1,6 @@
 package dev.beamdepmod.diff;
 
+import dev.beamdepmod.discovery.ModuleFiles;
 import dev.beamdepmod.schema.Change;
 import dev.beamdepmod.schema.KernelSnapshot;
 import dev.beamdepmod.schema.SnapshotModule;
@@ -67,7 +68,7 @@ public final class KernelDiff {
         if (b.getBuiltin() != h.getBuiltin()) {
           add(h.getBuiltin() ? Category.MODULES_NOW_BUILTIN : Category.MODULES_NOW_LOADABLE,
               name, null, path(b), path(h));
-        } else if (!uncompressed(b.getPath()).equals(uncompressed(h.getPath()))) {
+        } else if (!ModuleFiles.uncompressed(b.getPath()).equals(ModuleFiles.uncompressed(h.getPath()))) {
           add(Category.MODULES_MOVED, name, null, path(b), path(h));
         }
         entries(b, h);
@@ -83,16 +84,6 @@ public final class KernelDiff {
         entries(null, h);
       }
     }
-  }
-
-  /** A module path without its compression suffix: recompressing a module does not move it. */
-  private static String uncompressed(String path) {
-    for (String suffix : new String[] {".ko.xz", ".ko.zst", ".ko.gz"}) {
-      if (path.endsWith(suffix)) {
-        return path.substring(0, path.length() - suffix.length() + 3);
-      }
-    }
-    return path;
   }
 
   private static String path(SnapshotModule m) {

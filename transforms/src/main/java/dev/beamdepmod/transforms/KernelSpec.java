@@ -5,10 +5,10 @@ import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.resolve.OutputTarget;
-import java.io.Serializable;
 
 /**
- * One kernel to resolve: where its inputs are, where its outputs go, and the depmod options.
+ * One kernel to resolve: where its inputs are, where its outputs go, and the depmod options. It
+ * crosses the pipeline as an Avro {@code KernelSpecRecord} ({@link KernelRecords#specCoder()}).
  *
  * @param kernel key shared with the kernel's {@link dev.beamdepmod.schema.ModuleFile}s
  * @param dirname input directory string as depmod builds it (appears in messages)
@@ -35,8 +35,7 @@ public record KernelSpec(
     DepmodConfig config,
     Console console,
     boolean snapshot,
-    DepmodMessage outputFailure)
-    implements Serializable {
+    DepmodMessage outputFailure) {
 
   public KernelSpec {
     console = console.copy();

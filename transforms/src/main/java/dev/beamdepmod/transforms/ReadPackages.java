@@ -6,14 +6,15 @@ import dev.beamdepmod.archive.ModuleTreePath;
 import dev.beamdepmod.archive.PackageReader;
 import dev.beamdepmod.config.DepmodConfig;
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.ModuleFiles;
 import dev.beamdepmod.diagnostics.Console;
+import dev.beamdepmod.discovery.TreeWalker;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.module.ModuleReader;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.schema.PackageFailure;
 import dev.beamdepmod.schema.ReportKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,8 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
   public static final TupleTag<KV<String, KernelSideFile>> SIDE_FILES = new TupleTag<>() {};
   public static final TupleTag<KV<String, KernelSpec>> SPECS = new TupleTag<>() {};
   public static final TupleTag<KernelReport> FAILURES = new TupleTag<>() {};
+  /** For every kernel a failed package held part of: why that kernel must not be written. */
+  public static final TupleTag<KV<String, PackageFailure>> KERNEL_FAILURES = new TupleTag<>() {};
 
   private final KernelTemplate template;
 
@@ -70,11 +73,12 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
             .apply(
             "StreamPackage",
             ParDo.of(new StreamPackageFn(template))
-                .withOutputTags(MODULES, TupleTagList.of(List.of(SIDE_FILES, SPECS, FAILURES))));
+                .withOutputTags(MODULES, TupleTagList.of(List.of(SIDE_FILES, SPECS, FAILURES, KERNEL_FAILURES))));
     out.get(MODULES).setCoder(ReadModules.batchCoder());
     out.get(SIDE_FILES).setCoder(ResolveKernels.sideFileCoder());
     out.get(SPECS).setCoder(ResolveKernels.specCoder());
     out.get(FAILURES).setCoder(AvroCoder.specific(KernelReport.class));
+    out.get(KERNEL_FAILURES).setCoder(ResolveKernels.failureCoder());
     return out;
   }
 
@@ -125,12 +129,11 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
             }
             String relpath = where.relpath();
             if (SIDE_FILE_NAMES.contains(relpath)) {
-              out.get(SIDE_FILES).output(KV.of(kernel, new KernelSideFile(kernel, relpath, ByteBuffer.wrap(content.readAllBytes()), null)));
+              out.get(SIDE_FILES).output(KV.of(kernel, new KernelSideFile(kernel, relpath, ByteBuffer.wrap(content.readAllBytes()))));
               return;
             }
             DepmodConfig config = configs.computeIfAbsent(kernel, template::config);
-            for (String component : relpath.split("/")) if (config.skipsEntry(component)) return;
-            if (!ModuleFiles.hasModuleExtension(relpath.substring(relpath.lastIndexOf('/') + 1))) return;
+            if (!TreeWalker.mayKeep(config, relpath)) return;
             byte[] bytes = content.readAllBytes();
             long discovery = (pkg.getKey() << 32) | entry[0]++;
             parsing.submit(() -> {
@@ -151,7 +154,7 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
         console.fail();
         out.get(FAILURES).output(console.report(location).setKind(ReportKind.INPUT).build());
         for (String kernel : kernels) {
-          out.get(SIDE_FILES).output(KV.of(kernel, new KernelSideFile(kernel, "", ByteBuffer.allocate(0), reason)));
+          out.get(KERNEL_FAILURES).output(KV.of(kernel, new PackageFailure(kernel, reason)));
         }
       }
     }

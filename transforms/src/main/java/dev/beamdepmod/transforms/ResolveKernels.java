@@ -1,10 +1,11 @@
 package dev.beamdepmod.transforms;
 
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.DiscoveredModule;
 import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.diff.Snapshots;
-import dev.beamdepmod.config.ModuleCollector;
+import dev.beamdepmod.discovery.DiscoveredModule;
+import dev.beamdepmod.discovery.PackageTree;
+import dev.beamdepmod.discovery.TreeWalker;
 import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.resolve.FileContent;
@@ -14,6 +15,7 @@ import dev.beamdepmod.resolve.Resolution;
 import dev.beamdepmod.resolve.Resolver;
 import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.schema.PackageFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -49,24 +50,33 @@ import org.apache.beam.sdk.values.TupleTag;
 /**
  * Groups everything known about each kernel (one key per kernel, never per symbol) and runs
  * depmod's resolution on it: its spec, its batches of module records, and the side files that came with them
- * from packages. Kernels without any module still get a result.
+ * from packages, or the failures of packages that held part of it (then it is not resolved). Kernels without any module still get a result.
  */
 public final class ResolveKernels
     extends PTransform<KeyedPCollectionTuple<String>, PCollection<KernelResolution>> {
   public static final TupleTag<KernelSpec> SPECS = new TupleTag<>() {};
   public static final TupleTag<PackedModules> MODULES = new TupleTag<>() {};
   public static final TupleTag<KernelSideFile> SIDE_FILES = new TupleTag<>() {};
+  public static final TupleTag<PackageFailure> FAILURES = new TupleTag<>() {};
 
-  /** The three keyed inputs; {@code sideFiles} may be null when no kernel comes from a package. */
+  /**
+   * The four keyed inputs; {@code sideFiles} and {@code failures} may be null when no kernel comes
+   * from a package.
+   */
   public static KeyedPCollectionTuple<String> inputs(
       PCollection<KV<String, KernelSpec>> specs,
       PCollection<KV<String, PackedModules>> modules,
-      PCollection<KV<String, KernelSideFile>> sideFiles) {
+      PCollection<KV<String, KernelSideFile>> sideFiles,
+      PCollection<KV<String, PackageFailure>> failures) {
     if (sideFiles == null) {
       sideFiles =
           modules.getPipeline().apply("NoSideFiles", Create.empty(sideFileCoder()));
     }
-    return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, modules).and(SIDE_FILES, sideFiles);
+    if (failures == null) {
+      failures = modules.getPipeline().apply("NoPackageFailures", Create.empty(failureCoder()));
+    }
+    return KeyedPCollectionTuple.of(SPECS, specs).and(MODULES, modules).and(SIDE_FILES, sideFiles)
+        .and(FAILURES, failures);
   }
 
   /** Resolution of kernels known when the pipeline is built, whose side files are in their input directories. */
@@ -76,7 +86,7 @@ public final class ResolveKernels
     return new PTransform<>() {
       @Override
       public PCollection<KernelResolution> expand(PCollection<KV<String, PackedModules>> modules) {
-        return inputs(specs(PBegin.in(modules.getPipeline()), specs), modules, null).apply(new ResolveKernels());
+        return inputs(specs(PBegin.in(modules.getPipeline()), specs), modules, null, null).apply(new ResolveKernels());
       }
     };
   }
@@ -89,11 +99,15 @@ public final class ResolveKernels
   }
 
   public static KvCoder<String, KernelSpec> specCoder() {
-    return KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(KernelSpec.class));
+    return KvCoder.of(StringUtf8Coder.of(), KernelRecords.specCoder());
   }
 
   public static KvCoder<String, KernelSideFile> sideFileCoder() {
     return KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(KernelSideFile.class));
+  }
+
+  public static KvCoder<String, PackageFailure> failureCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(PackageFailure.class));
   }
 
   @Override
@@ -101,7 +115,7 @@ public final class ResolveKernels
     return inputs
         .apply("GroupPerKernel", CoGroupByKey.create())
         .apply("Resolve", ParDo.of(new ResolveFn()))
-        .setCoder(SerializableCoder.of(KernelResolution.class));
+        .setCoder(KernelRecords.resolutionCoder());
   }
 
   static final class ResolveFn extends DoFn<KV<String, CoGbkResult>, KernelResolution> {
@@ -110,16 +124,14 @@ public final class ResolveKernels
         throws IOException {
       CoGbkResult all = group.getValue();
       KernelSpec spec = all.getAll(SPECS).iterator().next();
-      Map<String, KernelSideFile> side = new HashMap<>();
       List<String> failures = new ArrayList<>();
-      for (KernelSideFile f : all.getAll(SIDE_FILES)) {
-        if (f.getFailure() != null) failures.add(f.getFailure());
-        else side.putIfAbsent(f.getName(), f);
-      }
+      for (PackageFailure f : all.getAll(FAILURES)) failures.add(f.getReason());
       if (!failures.isEmpty()) {
         out.output(new KernelResolution(spec, failed(spec, failures), null));
         return;
       }
+      Map<String, KernelSideFile> side = new HashMap<>();
+      for (KernelSideFile f : all.getAll(SIDE_FILES)) side.putIfAbsent(f.getName(), f);
       List<ModuleRecord> modules = new ArrayList<>();
       for (PackedModules batch : all.getAll(MODULES)) modules.addAll(batch.records());
       if (spec.config() != null) modules = keptModules(spec, modules);
@@ -142,15 +154,19 @@ public final class ResolveKernels
       return bytes.toByteArray();
     }
 
-    /** depmod's choice among same-name modules, made in discovery order as during a walk. */
+    /**
+     * The modules depmod's walk keeps from the unpacked packages, in discovery order: the walk goes
+     * through the records' relpaths as they were first seen; of one path found twice (in two
+     * packages), the first counts.
+     */
     private static List<ModuleRecord> keptModules(KernelSpec spec, List<ModuleRecord> modules) {
       modules.sort(Comparator.comparingLong(ModuleRecord::getDiscovery));
-      ModuleCollector collector = new ModuleCollector(spec.config(), spec.dirname());
-      for (ModuleRecord m : modules) collector.offer(m.getPath());
+      PackageTree tree = new PackageTree(spec.dirname());
+      for (ModuleRecord m : modules) tree.add(m.getRelpath());
       Set<String> kept = new HashSet<>();
-      for (DiscoveredModule d : collector.modules()) kept.add(d.path());
+      for (DiscoveredModule d : TreeWalker.walkPackage(tree, spec.config())) kept.add(d.path());
       List<ModuleRecord> result = new ArrayList<>();
-      for (ModuleRecord m : modules) if (kept.contains(m.getPath())) result.add(m);
+      for (ModuleRecord m : modules) if (kept.remove(m.getPath())) result.add(m);
       return result;
     }
 
@@ -163,7 +179,7 @@ public final class ResolveKernels
 
     private static FileContent input(KernelSpec spec, Map<String, KernelSideFile> side, String name) {
       KernelSideFile packaged = side.get(name);
-      if (packaged != null) return FileContent.of(bytes(packaged));
+      if (packaged != null) return FileContent.of(KernelRecords.bytes(packaged.getContent()));
       if (spec.inputDir() == null) return FileContent.missing(Errno.ENOENT.text());
       ResourceId dir = FileSystems.matchNewResource(spec.inputDir(), true);
       try (InputStream in =
@@ -174,12 +190,6 @@ public final class ResolveKernels
             ? FileContent.directoryMissing(Errno.ENOENT.text())
             : FileContent.missing(Errno.strerror(e));
       }
-    }
-
-    private static byte[] bytes(KernelSideFile f) {
-      byte[] b = new byte[f.getContent().remaining()];
-      f.getContent().duplicate().get(b);
-      return b;
     }
 
     /** In files mode the input directory may not exist; depmod then reports the directory. */

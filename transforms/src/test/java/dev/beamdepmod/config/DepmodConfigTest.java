@@ -186,15 +186,4 @@ public class DepmodConfigTest {
         lines(c));
     assertEquals(List.of("x"), c.excludes());
   }
-
-  @Test
-  public void skipsEntryCoversFixedNamesAndExcludes() {
-    DepmodConfig c = parse("1.0", "a", "exclude weird\n");
-    for (String name : List.of(".", "..", "build", "source", "weird")) {
-      assertTrue(name, c.skipsEntry(name));
-    }
-    for (String name : List.of(".hidden", "Build", "weird2", "...")) {
-      assertFalse(name, c.skipsEntry(name));
-    }
-  }
 }

@@ -12,6 +12,7 @@ import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.schema.PackageFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,7 @@ public class ReadPackagesTest {
   private static String describe(KernelSideFile f) {
     byte[] bytes = new byte[f.getContent().remaining()];
     f.getContent().duplicate().get(bytes);
-    return f.getKernel() + " " + f.getName() + "=" + new String(bytes, StandardCharsets.ISO_8859_1)
-        + (f.getFailure() == null ? "" : " failed: " + f.getFailure());
+    return f.getKernel() + " " + f.getName() + "=" + new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   private static void assertSpecs(PCollectionTuple out, String... kernelDirnames) {
@@ -215,9 +215,13 @@ public class ReadPackagesTest {
       assertThat(DepmodMessage.of(r.getStderr().get(0)).line(), startsWith("beam-depmod: ERROR: " + location + ": "));
       return null;
     });
-    PAssert.that(out.get(ReadPackages.SIDE_FILES).apply("SideFileValues", Values.create())).satisfies(files -> {
+    PAssert.that(out.get(ReadPackages.KERNEL_FAILURES)).satisfies(failures -> {
       List<String> failed = new ArrayList<>();
-      for (KernelSideFile f : files) if (f.getFailure() != null) failed.add(f.getKernel());
+      for (KV<String, PackageFailure> f : failures) {
+        assertEquals(f.getKey(), f.getValue().getKernel());
+        assertThat(f.getValue().getReason(), startsWith(location + ": "));
+        failed.add(f.getKey());
+      }
       assertThat(failed, contains("6.12.0-fx3-amd64"));
       return null;
     });

@@ -8,6 +8,8 @@ import static dev.beamdepmod.transforms.FixtureTrees.moduleFiles;
 import static dev.beamdepmod.transforms.FixtureTrees.spec;
 import static dev.beamdepmod.transforms.FixtureTrees.stderr;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -15,6 +17,7 @@ import static org.junit.Assert.assertTrue;
 import dev.beamdepmod.resolve.DepmodResult;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.schema.PackageFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +100,30 @@ public class ResolveKernelsTest {
     PAssert.thatSingleton(out).satisfies(r -> {
       assertOracleResult("empty-tree", r.result());
       assertEquals(0, r.result().stats().modules());
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  /** A kernel that a failed package held part of is not resolved: one message per failure, exit 1, no file. */
+  @Test
+  public void aKernelWithAPackageFailureIsNotWritten() {
+    PCollection<KV<String, PackageFailure>> failures = p.apply("Failures", Create.of(
+            KV.of("1.0", new PackageFailure("1.0", "/p/a.deb: truncated")),
+            KV.of("1.0", new PackageFailure("1.0", "/p/b.deb: truncated")))
+        .withCoder(ResolveKernels.failureCoder()));
+    PCollection<KernelResolution> out = ResolveKernels.inputs(
+            ResolveKernels.specs(p.begin(), List.of(spec("chain", "1.0", "/unused", false), spec("basic", "2.0", "/unused", false))),
+            records("chain", "1.0", "basic", "2.0"), null, failures)
+        .apply(new ResolveKernels());
+    PAssert.that(out).satisfies(all -> {
+      Map<String, DepmodResult> r = byKernel(all);
+      assertThat(r.get("1.0").console().lines(), containsInAnyOrder(
+          "beam-depmod: ERROR: kernel 1.0 not written: /p/a.deb: truncated",
+          "beam-depmod: ERROR: kernel 1.0 not written: /p/b.deb: truncated"));
+      assertEquals(1, r.get("1.0").console().exitStatus());
+      assertTrue(r.get("1.0").files().isEmpty());
+      assertOracleResult("basic", r.get("2.0"));
       return null;
     });
     p.run().waitUntilFinish();

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -61,7 +60,7 @@ public class WriteKernelOutputsTest {
 
   private PCollection<KernelReport> write(String outputDir, DepmodResult result) {
     KernelResolution resolution = new KernelResolution(spec("chain", "1.0", outputDir, false), result, null);
-    return p.apply(Create.of(resolution).withCoder(SerializableCoder.of(KernelResolution.class)))
+    return p.apply(Create.of(resolution).withCoder(KernelRecords.resolutionCoder()))
         .apply(new WriteKernelOutputs());
   }
 

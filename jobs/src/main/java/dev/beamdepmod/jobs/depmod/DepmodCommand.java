@@ -1,13 +1,20 @@
 package dev.beamdepmod.jobs.depmod;
 
-import dev.beamdepmod.module.Errno;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DepmodFatal;
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.DiscoveredModule;
 import dev.beamdepmod.diagnostics.Console;
+import dev.beamdepmod.discovery.DiscoveredModule;
+import dev.beamdepmod.discovery.FilesMode;
+import dev.beamdepmod.discovery.QuickCheck;
+import dev.beamdepmod.discovery.TreeWalker;
+import dev.beamdepmod.jobs.local.ConfigFiles;
+import dev.beamdepmod.jobs.local.LocalDirectory;
+import dev.beamdepmod.jobs.local.LocalFs;
+import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.resolve.KernelSymbols;
 import dev.beamdepmod.resolve.OutputTarget;
@@ -26,10 +33,12 @@ import java.util.List;
 public final class DepmodCommand {
   private final Host host;
   private final LocalFs fs;
+  private final LocalDirectory disk;
 
   public DepmodCommand(Host host) {
     this.host = host;
     this.fs = new LocalFs(host.cwd());
+    this.disk = new LocalDirectory(fs);
   }
 
   /** Turns the JVM's decoded arguments back into argv byte strings (ISO-8859-1 chars). */
@@ -86,7 +95,7 @@ public final class DepmodCommand {
     List<String> files = operands.isEmpty() ? List.of() : operands.subList(1, operands.size());
     boolean all = o.all() || files.isEmpty();
     if (o.quick()) {
-      if (!new OutputTarget(o.dryRun(), null).checksUpToDate() || QuickCheck.isUpToDate(fs, dirs.dirname(), console)) {
+      if (!new OutputTarget(o.dryRun(), null).checksUpToDate() || QuickCheck.isUpToDate(disk, dirs.dirname(), console)) {
         return console;
       }
       all = true;
@@ -94,7 +103,7 @@ public final class DepmodCommand {
     try {
       DepmodSettings settings = settings(o, console);
       List<DiscoveredModule> modules =
-          all ? walk(o, dirs, console) : FilesMode.modules(fs, files, dirs.dirname(), console);
+          all ? walk(o, dirs, console) : FilesMode.modules(disk, files, dirs.dirname(), console);
       return job.run(KernelPlan.of(dirs, host.cwd(), modules, settings), console);
     } catch (DepmodFatal fatal) {
       console.accept(fatal.message());
@@ -135,6 +144,6 @@ public final class DepmodCommand {
     List<ConfigFile> configFiles = ConfigFiles.load(fs, o.configPaths(), console);
     DepmodConfig config = DepmodConfig.parse(dirs.version(), configFiles);
     config.messages().forEach(console);
-    return TreeWalker.walk(fs, host.cwd(), config, dirs.dirname(), console);
+    return TreeWalker.walk(disk, host.cwd(), config, dirs.dirname(), console);
   }
 }

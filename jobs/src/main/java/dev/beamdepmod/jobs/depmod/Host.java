@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs.depmod;
 
+import dev.beamdepmod.jobs.local.LocalFs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

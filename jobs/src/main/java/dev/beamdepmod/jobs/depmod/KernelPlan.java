@@ -1,13 +1,13 @@
 package dev.beamdepmod.jobs.depmod;
 
-import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.discovery.DiscoveredModule;
 import dev.beamdepmod.resolve.DepmodSettings;
 import java.io.Serializable;
 import java.util.List;
 
 /**
  * Everything the kernel job needs once depmod has found its modules. All strings are depmod byte
- * strings (ISO-8859-1 chars); open them with {@code new LocalFs(cwd).path(...)}.
+ * strings (ISO-8859-1 chars); open them with {@code new LocalFs(cwd).path(...)} ({@link dev.beamdepmod.jobs.local.LocalFs}).
  *
  * @param version the kernel version string
  * @param dirname the input directory string (docs/depmod-rules.md §2.4)

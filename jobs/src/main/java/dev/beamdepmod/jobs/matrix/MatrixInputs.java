@@ -1,11 +1,12 @@
 package dev.beamdepmod.jobs.matrix;
 
 import dev.beamdepmod.config.DepmodConfig;
-import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.config.DepmodFatal;
 import dev.beamdepmod.diagnostics.Console;
-import dev.beamdepmod.jobs.depmod.DepmodFatal;
-import dev.beamdepmod.jobs.depmod.LocalFs;
-import dev.beamdepmod.jobs.depmod.TreeWalker;
+import dev.beamdepmod.discovery.DiscoveredModule;
+import dev.beamdepmod.discovery.TreeWalker;
+import dev.beamdepmod.jobs.local.LocalDirectory;
+import dev.beamdepmod.jobs.local.LocalFs;
 import dev.beamdepmod.schema.ModuleFile;
 import dev.beamdepmod.transforms.KernelSpec;
 import dev.beamdepmod.transforms.KernelTemplate;
@@ -41,14 +42,14 @@ public final class MatrixInputs {
   int walkedModules;
 
   private final KernelTemplate template;
-  private final LocalFs fs;
+  private final LocalDirectory disk;
   private final String cwd;
   private final Map<String, String> versionSources = new LinkedHashMap<>();
 
   MatrixInputs(KernelTemplate template, String cwd) {
     this.template = template;
     this.cwd = cwd;
-    this.fs = new LocalFs(cwd);
+    this.disk = new LocalDirectory(new LocalFs(cwd));
   }
 
   void add(String input) throws IOException {
@@ -115,7 +116,7 @@ public final class MatrixInputs {
     Console console = template.console(config);
     List<DiscoveredModule> modules;
     try {
-      modules = TreeWalker.walk(fs, cwd, config, dirname, console);
+      modules = TreeWalker.walk(disk, cwd, config, dirname, console);
     } catch (DepmodFatal e) {
       console.accept(e.message());
       errors.add("beam-depmod: ERROR: kernel " + version + " not written: " + String.join("; ", console.lines()));
@@ -128,9 +129,7 @@ public final class MatrixInputs {
           + " usr/lib/modules/<version>, or a <version> directory with modules) and no packages");
       return;
     }
-    for (DiscoveredModule m : modules) {
-      files.add(new ModuleFile(version, fs.path(m.path()).toAbsolutePath().toString(), m.path(), m.relpath()));
-    }
+    files.addAll(disk.moduleFiles(version, modules));
     walkedModules += modules.size();
     kernels.add(template.walked(version, dirname, dirname, console));
   }

@@ -1,9 +1,9 @@
 package dev.beamdepmod.jobs.matrix;
 
 import dev.beamdepmod.config.ConfigFile;
-import dev.beamdepmod.jobs.depmod.ConfigFiles;
-import dev.beamdepmod.jobs.depmod.LocalFs;
 import dev.beamdepmod.jobs.depmod.LocalOutputDirectory;
+import dev.beamdepmod.jobs.local.ConfigFiles;
+import dev.beamdepmod.jobs.local.LocalFs;
 import dev.beamdepmod.pipeline.Depmod;
 import dev.beamdepmod.pipeline.DepmodJob;
 import dev.beamdepmod.resolve.DepmodSettings;

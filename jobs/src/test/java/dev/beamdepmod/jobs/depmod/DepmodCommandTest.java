@@ -7,8 +7,9 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.DiscoveredModule;
 import dev.beamdepmod.diagnostics.Console;
+import dev.beamdepmod.discovery.DiscoveredModule;
+import dev.beamdepmod.jobs.local.TempTree;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

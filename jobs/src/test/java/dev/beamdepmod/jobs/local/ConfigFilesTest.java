@@ -1,4 +1,4 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.jobs.local;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -1,9 +1,11 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.jobs.local;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
-import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.config.DepmodFatal;
+import dev.beamdepmod.discovery.DiscoveredModule;
+import dev.beamdepmod.discovery.FilesMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Before;
@@ -29,7 +31,7 @@ public class FilesModeTest {
   }
 
   private List<DiscoveredModule> run(String... files) throws DepmodFatal {
-    return FilesMode.modules(new LocalFs("/"), List.of(files), dirname, m -> messages.add(m.line()));
+    return FilesMode.modules(new LocalDirectory(new LocalFs("/")), List.of(files), dirname, m -> messages.add(m.line()));
   }
 
   private String fatal(String... files) {

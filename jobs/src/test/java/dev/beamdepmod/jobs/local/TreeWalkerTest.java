@@ -1,4 +1,4 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.jobs.local;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -8,8 +8,10 @@ import static org.junit.Assert.fail;
 
 import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.DepmodFatal;
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.discovery.DiscoveredModule;
+import dev.beamdepmod.discovery.TreeWalker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +45,7 @@ public class TreeWalkerTest {
         DepmodConfig.parse("1.0", List.of(ConfigFile.of("t.conf", config.getBytes(ISO_8859_1))));
     List<DiscoveredModule> modules =
         new ArrayList<>(
-            TreeWalker.walk(new LocalFs(top), top, c, dirname, m -> messages.add(m.line())));
+            TreeWalker.walk(new LocalDirectory(new LocalFs(top)), top, c, dirname, m -> messages.add(m.line())));
     modules.sort(Comparator.comparing(DiscoveredModule::path));
     return modules;
   }

@@ -1,9 +1,10 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.jobs.local;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.beamdepmod.discovery.QuickCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public class QuickCheckTest {
   }
 
   private boolean check() {
-    return QuickCheck.isUpToDate(new LocalFs("/"), dirname, m -> messages.add(m.line()));
+    return QuickCheck.isUpToDate(new LocalDirectory(new LocalFs("/")), dirname, m -> messages.add(m.line()));
   }
 
   private Path modulesDep(long second, int millis) throws Exception {

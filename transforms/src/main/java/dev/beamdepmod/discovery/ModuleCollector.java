@@ -1,5 +1,6 @@
-package dev.beamdepmod.config;
+package dev.beamdepmod.discovery;
 
+import dev.beamdepmod.config.DepmodConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ModuleCollector {
 
   /** Offers a regular file found by the walk; files without a module extension are ignored. */
   public void offer(String path) {
-    if (!ModuleFiles.hasModuleExtension(path.substring(path.lastIndexOf('/') + 1))) {
+    if (!ModuleFiles.isModuleFile(path)) {
       return;
     }
     DiscoveredModule candidate = DiscoveredModule.of(path, dirname);

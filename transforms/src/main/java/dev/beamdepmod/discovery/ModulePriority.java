@@ -1,4 +1,7 @@
-package dev.beamdepmod.config;
+package dev.beamdepmod.discovery;
+
+import dev.beamdepmod.config.DepmodConfig;
+import dev.beamdepmod.config.SearchEntry;
 
 /**
  * depmod's choice between two module files of the same name (overrides, then search entries).

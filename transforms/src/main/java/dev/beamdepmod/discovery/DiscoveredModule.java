@@ -1,4 +1,4 @@
-package dev.beamdepmod.config;
+package dev.beamdepmod.discovery;
 
 import dev.beamdepmod.module.ModuleName;
 import java.io.Serializable;

@@ -1,12 +1,11 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.discovery;
 
-import dev.beamdepmod.module.Errno;
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.ModuleFiles;
+import dev.beamdepmod.discovery.DirectorySource.Entry;
+import dev.beamdepmod.discovery.DirectorySource.Listing;
+import dev.beamdepmod.discovery.DirectorySource.Stat;
+import dev.beamdepmod.module.Errno;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -31,12 +30,11 @@ public final class QuickCheck {
   }
 
   /** @return true when depmod would stop here with status 0; false when it must do a full run */
-  public static boolean isUpToDate(LocalFs fs, String dirname, Consumer<DepmodMessage> log) {
-    Path dir = fs.path(dirname);
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+  public static boolean isUpToDate(DirectorySource source, String dirname, Consumer<DepmodMessage> log) {
+    try (Listing entries = source.open(dirname)) {
       long depMtime;
       try {
-        depMtime = FileTypes.stat(dir.resolve("modules.dep")).mtime();
+        depMtime = source.stat(dirname + "/modules.dep").mtime();
       } catch (IOException e) {
         log.accept(
             DepmodMessage.error(
@@ -57,11 +55,11 @@ public final class QuickCheck {
   }
 
   /** @param base length of the directory path (with its final '/') in the buffer */
-  private boolean upToDate(DirectoryStream<Path> entries, int base, int depth) {
+  private boolean upToDate(Listing entries, int base, int depth) {
     int fd = TreeWalker.FIRST_FD + depth;
     boolean upToDate = true;
-    for (Path entry : Listing.of(entries)) {
-      String name = LocalFs.name(entry);
+    for (Entry entry : entries) {
+      String name = entry.name();
       if (ModuleFiles.isAlwaysSkipped(name)) {
         continue;
       }
@@ -70,21 +68,21 @@ public final class QuickCheck {
         log.accept(DepmodMessage.error("path is too long " + path + name));
         continue;
       }
-      FileTypes.Stat st;
+      Stat st;
       try {
-        st = FileTypes.stat(entry);
+        st = entry.stat();
       } catch (IOException e) {
         log.accept(
             DepmodMessage.error("fstatat(" + fd + ", " + name + "): " + Errno.strerror(e)));
         continue;
       }
-      if (st.type() == FileTypes.S_IFDIR) {
+      if (st.type() == Stat.S_IFDIR) {
         path.put(base, name);
         if (base + name.length() + 2 + NAME_MAX >= PATH_MAX) {
           log.accept(DepmodMessage.error("directory path is too long " + path));
           continue;
         }
-        try (DirectoryStream<Path> sub = Files.newDirectoryStream(entry)) {
+        try (Listing sub = entry.open()) {
           path.put(base + name.length(), "/");
           upToDate = upToDate(sub, base + name.length() + 1, depth + 1);
         } catch (IOException e) {
@@ -93,7 +91,7 @@ public final class QuickCheck {
                   "openat(" + fd + ", " + name + ", O_RDONLY): " + Errno.strerror(e)));
           continue;
         }
-      } else if (st.type() == FileTypes.S_IFREG) {
+      } else if (st.type() == Stat.S_IFREG) {
         if (!ModuleFiles.hasModuleExtension(name)) {
           continue;
         }

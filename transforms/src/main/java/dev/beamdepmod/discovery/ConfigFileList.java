@@ -1,19 +1,18 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.discovery;
 
-import dev.beamdepmod.module.Errno;
-import dev.beamdepmod.config.ConfigFile;
 import dev.beamdepmod.config.ConfigFileOrder;
 import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.discovery.DirectorySource.Entry;
+import dev.beamdepmod.discovery.DirectorySource.Listing;
+import dev.beamdepmod.discovery.DirectorySource.Stat;
+import dev.beamdepmod.module.Errno;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Finds and reads the depmod.d files on the local file system (docs/depmod-rules.md §4.1). */
-public final class ConfigFiles {
+/** Which depmod.d files depmod reads, and in which order (docs/depmod-rules.md §4.1). */
+public final class ConfigFileList {
   /** The reference build's search list, used when no -C is given. */
   public static final List<String> DEFAULT_PATHS =
       List.of(
@@ -23,49 +22,37 @@ public final class ConfigFiles {
           "/usr/lib/depmod.d",
           "/lib/depmod.d");
 
-  private ConfigFiles() {}
+  private ConfigFileList() {}
 
   /**
    * @param configPaths the -C paths, or empty for the default list
    * @param log receives the messages of listing the directories
-   * @return the files in parse order with their content
+   * @return the paths of the files to parse, in parse order
    */
-  public static List<ConfigFile> load(
-      LocalFs fs, List<String> configPaths, Consumer<DepmodMessage> log) {
+  public static List<String> find(DirectorySource source, List<String> configPaths, Consumer<DepmodMessage> log) {
     List<String> found = new ArrayList<>();
     for (String path : configPaths.isEmpty() ? DEFAULT_PATHS : configPaths) {
-      list(fs, path, found, log);
+      list(source, path, found, log);
     }
-    List<ConfigFile> files = new ArrayList<>();
-    for (String path : ConfigFileOrder.sortAndShadow(found)) {
-      try {
-        files.add(ConfigFile.of(path, Files.readAllBytes(fs.path(path))));
-      } catch (IOException e) {
-        files.add(ConfigFile.unreadable(path, Errno.strerror(e)));
-      }
-    }
-    return files;
+    return ConfigFileOrder.sortAndShadow(found);
   }
 
-  private static void list(LocalFs fs, String path, List<String> found, Consumer<DepmodMessage> log) {
-    Path dir;
+  private static void list(DirectorySource source, String path, List<String> found, Consumer<DepmodMessage> log) {
     int type;
     try {
-      dir = fs.userPath(path);
-      type = FileTypes.type(dir);
+      type = source.stat(path).type();
     } catch (IOException e) {
       return; // missing paths are skipped silently
     }
-    if (type != FileTypes.S_IFDIR) {
+    if (type != Stat.S_IFDIR) {
       // deviation: kmod crashes on a -C file path without '/'; here its name is the whole path
       found.add(path);
       return;
     }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path entry : Listing.of(entries)) {
-        String name = LocalFs.name(entry);
-        if (accepted(entry, path, name, log)) {
-          found.add(path + "/" + name);
+    try (Listing entries = source.open(path)) {
+      for (Entry entry : entries) {
+        if (accepted(entry, path, log)) {
+          found.add(path + "/" + entry.name());
         }
       }
     } catch (IOException e) {
@@ -73,7 +60,8 @@ public final class ConfigFiles {
     }
   }
 
-  private static boolean accepted(Path entry, String dir, String name, Consumer<DepmodMessage> log) {
+  private static boolean accepted(Entry entry, String dir, Consumer<DepmodMessage> log) {
+    String name = entry.name();
     if (name.startsWith(".")) {
       return false;
     }
@@ -83,13 +71,13 @@ public final class ConfigFiles {
     }
     int type;
     try {
-      type = FileTypes.type(entry);
+      type = entry.stat().type();
     } catch (IOException e) {
       // depmod prints no '/' between the two here
       log.accept(DepmodMessage.error("Cannot stat directory entry: " + dir + name));
       return false;
     }
-    if (type == FileTypes.S_IFDIR) {
+    if (type == Stat.S_IFDIR) {
       log.accept(
           DepmodMessage.error("Directories inside directories are not supported: " + dir + "/" + name));
       return false;

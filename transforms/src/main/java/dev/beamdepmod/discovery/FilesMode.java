@@ -1,10 +1,9 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.discovery;
 
-import dev.beamdepmod.module.Errno;
+import dev.beamdepmod.config.DepmodFatal;
 import dev.beamdepmod.config.DepmodMessage;
-import dev.beamdepmod.config.DiscoveredModule;
+import dev.beamdepmod.module.Errno;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class FilesMode {
    *     name
    */
   public static List<DiscoveredModule> modules(
-      LocalFs fs, List<String> files, String dirname, Consumer<DepmodMessage> log)
+      DirectorySource source, List<String> files, String dirname, Consumer<DepmodMessage> log)
       throws DepmodFatal {
     Map<String, DiscoveredModule> byName = new LinkedHashMap<>();
     for (String path : files) {
@@ -28,7 +27,7 @@ public final class FilesMode {
         throw new DepmodFatal(path + ": not absolute path.");
       }
       try {
-        Files.readAttributes(fs.path(path), "unix:mode");
+        source.stat(path);
       } catch (IOException e) {
         throw new DepmodFatal("could not create module " + path + ": " + Errno.strerror(e));
       }

@@ -1,4 +1,4 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.jobs.local;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -53,9 +53,12 @@ public final class LocalFs {
     return new String(s.getBytes(NAMES), ISO_8859_1);
   }
 
+  /** The absolute local path of a depmod path, as a FileSystems location. */
+  public String location(String depmodPath) {
+    return path(depmodPath).toAbsolutePath().toString();
+  }
+
   static String toJava(String depmodString) {
     return new String(depmodString.getBytes(ISO_8859_1), NAMES);
   }
-
-
 }

@@ -1,8 +1,10 @@
-package dev.beamdepmod.config;
+package dev.beamdepmod.discovery;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.Assert.assertEquals;
 
+import dev.beamdepmod.config.ConfigFile;
+import dev.beamdepmod.config.DepmodConfig;
 import java.util.List;
 import org.junit.Test;
 
@@ -56,7 +58,7 @@ public class ModulePriorityTest {
             "1.0", List.of(ConfigFile.of("x", "exclude updates weird\n".getBytes(ISO_8859_1))));
     List<String> walked =
         WALK.stream()
-            .filter(p -> List.of(p.substring(DIR.length() + 1).split("/")).stream().noneMatch(c::skipsEntry))
+            .filter(p -> TreeWalker.mayKeep(c, p.substring(DIR.length() + 1)))
             .toList();
     assertEquals("extra/dup.ko", winner("exclude updates weird\n", walked));
   }

@@ -1,12 +1,10 @@
-package dev.beamdepmod.jobs.depmod;
-
-import dev.beamdepmod.config.DepmodMessage;
+package dev.beamdepmod.config;
 
 /** A FATAL message: depmod prints it and exits with status 1 at once. */
 public final class DepmodFatal extends Exception {
   private final DepmodMessage message;
 
-  DepmodFatal(String text) {
+  public DepmodFatal(String text) {
     super(text, null, false, false);
     this.message = new DepmodMessage(DepmodMessage.Level.FATAL, text);
   }

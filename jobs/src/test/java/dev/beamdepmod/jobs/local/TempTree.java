@@ -1,4 +1,4 @@
-package dev.beamdepmod.jobs.depmod;
+package dev.beamdepmod.jobs.local;
 
 import static org.junit.Assume.assumeTrue;
 
@@ -13,37 +13,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds file trees for the file-system tests. */
-final class TempTree {
+public final class TempTree {
   final Path root;
 
-  TempTree(Path root) {
+  public TempTree(Path root) {
     this.root = root;
   }
 
-  Path file(String rel) throws IOException {
+  public Path file(String rel) throws IOException {
     Path p = root.resolve(rel);
     Files.createDirectories(p.getParent());
     Files.write(p, new byte[] {1});
     return p;
   }
 
-  Path file(String rel, String content) throws IOException {
+  public Path file(String rel, String content) throws IOException {
     Path p = file(rel);
     Files.writeString(p, content);
     return p;
   }
 
-  Path dir(String rel) throws IOException {
+  public Path dir(String rel) throws IOException {
     return Files.createDirectories(root.resolve(rel));
   }
 
-  Path symlink(String rel, String target) throws IOException {
+  public Path symlink(String rel, String target) throws IOException {
     Path p = root.resolve(rel);
     Files.createDirectories(p.getParent());
     return Files.createSymbolicLink(p, Path.of(target));
   }
 
-  Path fifo(String rel) throws IOException, InterruptedException {
+  public Path fifo(String rel) throws IOException, InterruptedException {
     Path p = root.resolve(rel);
     Files.createDirectories(p.getParent());
     int status;
@@ -56,7 +56,7 @@ final class TempTree {
     return p;
   }
 
-  Path socket(String rel) throws IOException {
+  public Path socket(String rel) throws IOException {
     Path p = root.resolve(rel);
     Files.createDirectories(p.getParent());
     try (ServerSocketChannel ch = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
@@ -65,7 +65,7 @@ final class TempTree {
     return p;
   }
 
-  static void mtime(Path p, long epochSecond, int millis) throws IOException {
+  public static void mtime(Path p, long epochSecond, int millis) throws IOException {
     Files.setLastModifiedTime(p, FileTime.from(Instant.ofEpochSecond(epochSecond, millis * 1_000_000L)));
   }
 
