@@ -3,8 +3,13 @@ package dev.beamdepmod.check;
 import dev.beamdepmod.module.ElfFacts;
 import dev.beamdepmod.resolve.KernelSymbols;
 import dev.beamdepmod.schema.ExportedSymbol;
+import dev.beamdepmod.schema.ImportedSymbol;
+import dev.beamdepmod.schema.KernelSnapshot;
 import dev.beamdepmod.schema.ModuleRecord;
+import dev.beamdepmod.schema.SnapshotModule;
+import dev.beamdepmod.schema.SnapshotSymbol;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +21,8 @@ import java.util.Map;
  *
  * @param source where vmlinux's symbols came from
  * @param vermagic the vermagic of the kernel's modules, null when none has one
- * @param elf ELF facts of one of the kernel's modules, null when none could be read
+ * @param elf ELF facts of one of the kernel's modules, null when unknown
+ * @param elfUnknown why elf is null, for the pairs' notes
  * @param depmodSymbols vmlinux's symbols as depmod -E/-F loads them, null without either file
  */
 public record KernelTable(
@@ -25,6 +31,7 @@ public record KernelTable(
     Map<String, Export> exports,
     String vermagic,
     ElfFacts elf,
+    String elfUnknown,
     List<ModuleRecord> modules,
     KernelSymbols depmodSymbols)
     implements Serializable {
@@ -46,38 +53,86 @@ public record KernelTable(
    * @param elf ELF facts of one of the kernel's modules, or null
    */
   public static KernelTable of(String release, List<ModuleRecord> modules, byte[] symvers, byte[] systemMap, ElfFacts elf) {
-    Map<String, Export> exports = new HashMap<>();
-    Map<String, Export> fromSymvers = new HashMap<>();
-    Source source = Source.NONE;
-    KernelSymbols depmod = null;
-    if (symvers != null) {
-      source = Source.SYMVERS;
-      for (Export e : Symvers.parse(symvers)) {
-        fromSymvers.putIfAbsent(e.name(), e);
-        if (e.module().equals(Export.VMLINUX)) exports.putIfAbsent(e.name(), e);
-      }
-      depmod = KernelSymbols.parseSymvers("Module.symvers", symvers, (char) 0);
-    } else if (systemMap != null) {
-      depmod = KernelSymbols.parseSystemMap("System.map", systemMap, (char) 0);
-      // Debian's linux-image ships a placeholder System.map without symbols: as good as none
-      source = depmod.symbols().isEmpty() ? Source.NONE : Source.SYSTEM_MAP;
-      if (source == Source.NONE) depmod = null;
-      for (KernelSymbols.Symbol s : depmod.symbols()) {
-        exports.putIfAbsent(s.name(), new Export(s.name(), Export.VMLINUX, 0, false, null));
-      }
-    }
-    String vermagic = null;
+    Vmlinux vmlinux = new Vmlinux(symvers, systemMap);
     for (ModuleRecord m : modules) {
-      if (vermagic == null) vermagic = Modinfo.first(m, "vermagic");
-      for (ExportedSymbol s : m.getExports()) {
-        // the kernel's modules as found win over the build's list; GPL-only-ness only the list knows
-        Export listed = fromSymvers.get(s.getName());
-        exports.putIfAbsent(s.getName(), new Export(s.getName(), m.getName(), s.getCrc(),
-            listed != null && listed.gplOnly(), s.getNamespace() != null ? s.getNamespace()
-                : listed == null ? null : listed.namespace()));
+      for (ExportedSymbol s : m.getExports()) vmlinux.addModuleExport(m.getName(), s.getName(), s.getCrc(), s.getNamespace());
+    }
+    return new KernelTable(release, vmlinux.source, Map.copyOf(vmlinux.exports), Modinfo.vermagic(modules), elf,
+        "no module of the kernel could be read", List.copyOf(modules), vmlinux.depmod);
+  }
+
+  /**
+   * A kernel given as a matrix output directory: its snapshot holds the modules' names, owned
+   * exports (CRCs, namespaces), dependencies and vermagic, but no ELF facts (those checks are not
+   * made). For depmod's resolution of a module's dependencies each loadable module becomes a record
+   * importing one symbol it got from each of its dependencies, which gives the snapshot's edges.
+   *
+   * @param symvers Module.symvers content (from a linux-headers package among the inputs), or null
+   * @param systemMap System.map content, used when symvers is null; or null
+   */
+  public static KernelTable of(String release, KernelSnapshot snapshot, byte[] symvers, byte[] systemMap) {
+    Vmlinux vmlinux = new Vmlinux(symvers, systemMap);
+    Map<String, String> firstOwned = new HashMap<>();
+    for (SnapshotModule m : snapshot.getModules()) {
+      if (m.getBuiltin()) continue;
+      for (SnapshotSymbol s : m.getExports()) {
+        vmlinux.addModuleExport(m.getName(), s.getName(), s.getCrc(), s.getNamespace());
+        firstOwned.putIfAbsent(m.getName(), s.getName());
       }
     }
-    return new KernelTable(release, source, Map.copyOf(exports), vermagic, elf, List.copyOf(modules), depmod);
+    List<ModuleRecord> records = new ArrayList<>();
+    for (SnapshotModule m : snapshot.getModules()) {
+      if (m.getBuiltin()) continue;
+      List<ExportedSymbol> exports = new ArrayList<>();
+      for (SnapshotSymbol s : m.getExports()) exports.add(new ExportedSymbol(s.getName(), s.getCrc(), s.getNamespace()));
+      List<ImportedSymbol> imports = new ArrayList<>();
+      for (String d : m.getDepends()) {
+        if (firstOwned.containsKey(d)) imports.add(new ImportedSymbol(firstOwned.get(d), false, 0L));
+      }
+      boolean inside = !m.getPath().startsWith("/");
+      records.add(ModuleRecord.newBuilder().setKernel(release).setName(m.getName())
+          .setPath(inside ? "/lib/modules/" + release + "/" + m.getPath() : m.getPath())
+          .setRelpath(inside ? m.getPath() : null).setExports(exports).setImports(imports)
+          .setModinfo(new ArrayList<>(0)).setDiscovery(records.size()).build());
+    }
+    return new KernelTable(release, vmlinux.source, Map.copyOf(vmlinux.exports), snapshot.getVermagic(), null,
+        "the kernel was given as a matrix output directory, whose snapshot holds no ELF facts",
+        List.copyOf(records), vmlinux.depmod);
+  }
+
+  /** vmlinux's exports, then the modules' exports added to them. */
+  private static final class Vmlinux {
+    final Map<String, Export> exports = new HashMap<>();
+    final Map<String, Export> fromSymvers = new HashMap<>();
+    Source source = Source.NONE;
+    KernelSymbols depmod;
+
+    Vmlinux(byte[] symvers, byte[] systemMap) {
+      if (symvers != null) {
+        source = Source.SYMVERS;
+        for (Export e : Symvers.parse(symvers)) {
+          fromSymvers.putIfAbsent(e.name(), e);
+          if (e.module().equals(Export.VMLINUX)) exports.putIfAbsent(e.name(), e);
+        }
+        depmod = KernelSymbols.parseSymvers("Module.symvers", symvers, (char) 0);
+      } else if (systemMap != null) {
+        KernelSymbols map = KernelSymbols.parseSystemMap("System.map", systemMap, (char) 0);
+        // Debian's linux-image ships a placeholder System.map without symbols: as good as none
+        if (map.symbols().isEmpty()) return;
+        source = Source.SYSTEM_MAP;
+        depmod = map;
+        for (KernelSymbols.Symbol s : map.symbols()) {
+          exports.putIfAbsent(s.name(), new Export(s.name(), Export.VMLINUX, 0, false, null));
+        }
+      }
+    }
+
+    /** The kernel's modules as found win over the build's list; GPL-only-ness only the list knows. */
+    void addModuleExport(String module, String name, long crc, String namespace) {
+      Export listed = fromSymvers.get(name);
+      exports.putIfAbsent(name, new Export(name, module, crc, listed != null && listed.gplOnly(),
+          namespace != null ? namespace : listed == null ? null : listed.namespace()));
+    }
   }
 
   /** The kernel was built with CONFIG_MODVERSIONS (its vermagic says so). */

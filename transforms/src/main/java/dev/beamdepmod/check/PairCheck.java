@@ -36,7 +36,7 @@ public final class PairCheck {
     CheckResult.Builder r = CheckResult.newBuilder()
         .setModule(record.getName()).setFile(module.file()).setKernel(kernel.release());
 
-    r.setElfMismatch(elfMismatch(module.elf(), kernel.elf(), notes));
+    r.setElfMismatch(elfMismatch(module.elf(), kernel.elf(), kernel.elfUnknown(), notes));
     boolean versioned = record.getImports().stream().anyMatch(i -> i.getCrc() != 0);
     r.setVermagicMismatch(vermagicMismatch(Modinfo.first(record, "vermagic"), kernel.vermagic(), versioned, notes));
 
@@ -77,10 +77,11 @@ public final class PairCheck {
     return r.build();
   }
 
-  static String elfMismatch(ElfFacts m, ElfFacts k, List<String> notes) {
+  /** @param unknown why the kernel's facts are unknown when k is null */
+  static String elfMismatch(ElfFacts m, ElfFacts k, String unknown, List<String> notes) {
     if (m == null) return "not an ELF module";
     if (k == null) {
-      notes.add("no module of the kernel could be read: ELF class, byte order and machine not checked");
+      notes.add(unknown + ": ELF class, byte order, machine and struct module size not checked");
       return null;
     }
     if (m.is64() == k.is64() && m.bigEndian() == k.bigEndian() && m.machine() == k.machine()) return null;

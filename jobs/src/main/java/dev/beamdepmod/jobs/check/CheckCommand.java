@@ -7,11 +7,13 @@ import dev.beamdepmod.check.CheckId;
 import dev.beamdepmod.check.CheckReport;
 import dev.beamdepmod.check.KernelFiles;
 import dev.beamdepmod.check.KernelTable;
+import dev.beamdepmod.diff.Snapshots;
 import dev.beamdepmod.jobs.cli.Subcommand;
 import dev.beamdepmod.jobs.matrix.MatrixInputs;
 import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.pipeline.Check;
 import dev.beamdepmod.schema.CheckResult;
+import dev.beamdepmod.schema.KernelSnapshot;
 import dev.beamdepmod.schema.ModuleRecord;
 import dev.beamdepmod.transforms.AvroRecords;
 import java.io.IOException;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code beam-depmod check --kernel IN... [--output DIR] [--fail-on CHECKS] MODULE...}: would each
  * module load into each kernel? Kernels are read by the matrix pipeline (trees, packages,
- * directories of packages); linux-headers packages given among them add their Module.symvers.
+ * directories of packages) or from a matrix output directory's snapshots; linux-headers packages
+ * given among them add their Module.symvers.
  */
 @Command(
     name = "beam-depmod check",
@@ -64,7 +67,7 @@ public final class CheckCommand extends Subcommand {
   private static final Pattern MODULE_FILE = Pattern.compile(".*\\.ko(\\.gz|\\.xz|\\.zst)?");
 
   @Option(names = "--kernel", arity = "1..*", required = true, paramLabel = "<input>",
-      description = "kernel trees, packages (linux-image, linux-headers), directories of packages")
+      description = "kernel trees, packages (linux-image, linux-headers), directories of packages, matrix output directories")
   private List<String> kernelInputs;
 
   @Option(names = "--output", paramLabel = "<dir>", description = "report.json, report.html and results.avro go there")
@@ -191,6 +194,7 @@ public final class CheckCommand extends Subcommand {
     KernelFiles side = new KernelFiles();
     List<String> matrixInputs = new ArrayList<>();
     List<Path> roots = new ArrayList<>();
+    Map<String, KernelSnapshot> snapshots = new TreeMap<>();
     for (String input : kernelInputs) {
       Path p = resolve(input);
       List<Path> packages = new ArrayList<>();
@@ -198,6 +202,11 @@ public final class CheckCommand extends Subcommand {
         if (Files.isDirectory(p.resolve("lib/modules")) || Files.isDirectory(p.resolve("usr/lib/modules"))) {
           roots.add(p);
           matrixInputs.add(p.toString());
+          continue;
+        }
+        List<KernelSnapshot> stored = Snapshots.stored(p.toString());
+        if (!stored.isEmpty()) {
+          for (KernelSnapshot k : stored) snapshots.put(k.getKernel(), k);
           continue;
         }
         try (Stream<Path> list = Files.list(p)) {
@@ -250,20 +259,35 @@ public final class CheckCommand extends Subcommand {
       }
     }
     for (Path root : roots) treeFiles(root, records.keySet(), side);
-    if (records.isEmpty()) {
+    for (String twice : snapshots.keySet()) {
+      if (records.containsKey(twice)) {
+        err.println("beam-depmod: ERROR: kernel " + twice + " is given twice (as a matrix output directory too)");
+        return null;
+      }
+    }
+    if (records.isEmpty() && snapshots.isEmpty()) {
       err.println("beam-depmod: ERROR: no kernel found in " + String.join(" ", kernelInputs));
       return null;
     }
-    List<KernelTable> tables = new ArrayList<>();
+    Map<String, KernelTable> tables = new TreeMap<>();
     for (Map.Entry<String, List<ModuleRecord>> k : records.entrySet()) {
       KernelFiles.Found f = side.found(k.getKey());
-      tables.add(KernelTable.of(k.getKey(), unique(k.getValue()), f.symvers, f.systemMap, f.elf));
+      tables.put(k.getKey(), KernelTable.of(k.getKey(), unique(k.getValue()), f.symvers, f.systemMap, f.elf));
+    }
+    for (KernelSnapshot k : snapshots.values()) {
+      KernelFiles.Found f = side.found(k.getKernel());
+      tables.put(k.getKernel(), KernelTable.of(k.getKernel(), k, f.symvers, f.systemMap));
+      err.println("beam-depmod: WARNING: " + k.getKernel() + ": from a matrix output directory: "
+          + "ELF class, byte order, machine and struct module size not checked");
+    }
+    for (String release : tables.keySet()) {
+      KernelFiles.Found f = side.found(release);
       if (f.symvers == null) {
-        err.println("beam-depmod: WARNING: " + k.getKey() + ": no Module.symvers"
+        err.println("beam-depmod: WARNING: " + release + ": no Module.symvers"
             + (f.systemMap == null ? " or System.map" : ", System.map used (no CRC check)"));
       }
     }
-    return tables;
+    return new ArrayList<>(tables.values());
   }
 
   /** One record per module name, the first found (depmod's choice was made for trees already). */

@@ -9,7 +9,6 @@ import dev.beamdepmod.jobs.cli.Subcommand;
 import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.schema.KernelSnapshot;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -149,7 +146,7 @@ public final class DiffCommand extends Subcommand {
 
   /** The input's kernels in version order; null when resolving it failed (already reported). */
   private List<KernelSnapshot> snapshotsOf(String input) throws IOException {
-    if (input.endsWith(".avro")) return List.of(read(FileSystems.matchSingleFileSpec(input).resourceId()));
+    if (input.endsWith(".avro")) return List.of(Snapshots.read(FileSystems.matchSingleFileSpec(input).resourceId()));
     List<KernelSnapshot> stored = stored(input);
     if (!stored.isEmpty()) return stored;
     Path scratch = Files.createTempDirectory("beam-depmod-diff");
@@ -169,24 +166,11 @@ public final class DiffCommand extends Subcommand {
     }
   }
 
-  /** snapshot.avro in the directory itself, or in its kernel subdirectories (a matrix output). */
+  /** The directory's stored snapshots ({@link Snapshots#stored}) in version order. */
   private static List<KernelSnapshot> stored(String dir) throws IOException {
-    ResourceId root = FileSystems.matchNewResource(dir, true);
-    List<KernelSnapshot> found = new ArrayList<>();
-    for (String glob : List.of(Snapshots.FILE_NAME, "*/" + Snapshots.FILE_NAME)) {
-      MatchResult m = FileSystems.match(root.resolve(glob, StandardResolveOptions.RESOLVE_FILE).toString(),
-          EmptyMatchTreatment.ALLOW);
-      for (MatchResult.Metadata meta : m.metadata()) found.add(read(meta.resourceId()));
-      if (!found.isEmpty()) break;
-    }
+    List<KernelSnapshot> found = Snapshots.stored(dir);
     found.sort(Comparator.comparing(KernelSnapshot::getKernel, DiffCommand::compareVersions));
     return found;
-  }
-
-  private static KernelSnapshot read(ResourceId file) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
-      return Snapshots.read(in);
-    }
   }
 
   /** Version order: runs of digits compare as numbers, everything else byte-wise ("6.1.9" < "6.1.10"). */

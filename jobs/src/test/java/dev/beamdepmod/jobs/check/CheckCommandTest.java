@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.beamdepmod.check.CheckReport;
 import dev.beamdepmod.jobs.cli.Subcommands;
+import dev.beamdepmod.jobs.matrix.MatrixCommand;
 import dev.beamdepmod.schema.CheckResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -116,6 +117,35 @@ public class CheckCommandTest {
     assertThat(json, containsString("\"dependencies\": [\"kernel/fx_chain_b.ko\", \"kernel/fx_chain_c.ko\"]"));
     assertTrue(Files.readString(report.resolve(CheckReport.HTML)).startsWith("<!DOCTYPE html>"));
     assertEquals(3, records(report).size());
+  }
+
+  @Test
+  public void aMatrixOutputDirectoryGivesTheTreesVerdictsWithoutTheElfChecks() throws Exception {
+    String[] modules = {"fx-user.ko", "fx_stale.ko", "fx_chain_a.ko.xz"};
+    Path fromTree = temp.newFolder("tree").toPath();
+    check("--kernel", root.toString(), headers.toString(), "--output", fromTree.toString(), "--", modules[0], modules[1], modules[2]);
+    Path matrix = temp.newFolder("matrix").toPath();
+    PrintStream o = new PrintStream(out, true, UTF_8), e = new PrintStream(err, true, UTF_8);
+    assertEquals(err.toString(UTF_8), 0, Subcommands.run(new MatrixCommand(MODULES.toString(), PipelineOptionsFactory.create(), o, e),
+        List.of("--input", root.toString(), "--output", matrix.toString()), o, e));
+    Path fromMatrix = temp.newFolder("from-matrix").toPath();
+    err.reset();
+    int status = check("--kernel", matrix.toString(), headers.toString(), "--output", fromMatrix.toString(), "--",
+        modules[0], modules[1], modules[2]);
+    assertEquals(err.toString(UTF_8), CheckCommand.DOES_NOT_LOAD, status);
+    assertThat(err.toString(UTF_8), containsString(RELEASE + ": from a matrix output directory: "
+        + "ELF class, byte order, machine and struct module size not checked"));
+    List<CheckResult> tree = records(fromTree), snapshot = records(fromMatrix);
+    assertEquals(3, snapshot.size());
+    String note = "the kernel was given as a matrix output directory, whose snapshot holds no ELF facts: "
+        + "ELF class, byte order, machine and struct module size not checked";
+    for (int i = 0; i < tree.size(); i++) {
+      List<String> notes = new ArrayList<>(tree.get(i).getNotes());
+      notes.add(0, note);
+      assertEquals(CheckResult.newBuilder(tree.get(i)).setNotes(notes).build(), snapshot.get(i));
+    }
+    assertThat(Files.readString(fromMatrix.resolve(CheckReport.JSON)),
+        containsString("\"dependencies\": [\"kernel/fx_chain_b.ko\", \"kernel/fx_chain_c.ko\"]"));
   }
 
   @Test
