@@ -11,14 +11,14 @@ import java.util.ArrayList;
  * @param thisModuleSize size of .gnu.linkonce.this_module, -1 when the section is missing
  */
 public record ElfFacts(boolean is64, boolean bigEndian, int machine, long thisModuleSize) implements Serializable {
-  /** The section holding the module's struct module. */
-  public static final String THIS_MODULE = ".gnu.linkonce.this_module";
+  /** The section holding the module's struct module, for reports. */
+  public static final String THIS_MODULE = ElfModule.Named.THIS_MODULE.sectionName();
 
   /** @return the facts, or null when the file is no readable ELF module */
   public static ElfFacts read(ModuleSource source) {
     try {
       ElfModule elf = new ModuleContent(source, new ArrayList<>(0)).elf();
-      return new ElfFacts(elf.is64(), elf.bigEndian(), elf.machine(), elf.sectionSize(THIS_MODULE));
+      return new ElfFacts(elf.is64(), elf.bigEndian(), elf.machine(), elf.sectionSize(ElfModule.Named.THIS_MODULE));
     } catch (ReadFailure f) {
       return null;
     }
