@@ -1,6 +1,7 @@
 package dev.beamdepmod.check;
 
 import dev.beamdepmod.archive.ModuleTreePath;
+import dev.beamdepmod.config.ModuleFiles;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.ElfFacts;
 import java.io.ByteArrayInputStream;
@@ -31,7 +32,6 @@ public final class KernelFiles {
   private static final Pattern BUILD = Pattern.compile("(?:usr/)?lib/modules/([^/]+)/build/Module\\.symvers");
   private static final Pattern REDHAT = Pattern.compile("boot/symvers-(.+)\\.gz");
   private static final Pattern SYSTEM_MAP = Pattern.compile("boot/System\\.map-(.+)");
-  private static final Pattern MODULE = Pattern.compile(".*\\.ko(\\.gz|\\.xz|\\.zst)?");
 
   private final Map<String, Found> byRelease = new TreeMap<>();
 
@@ -40,7 +40,12 @@ public final class KernelFiles {
     if (HEADERS.matcher(path).matches() || BUILD.matcher(path).matches() || REDHAT.matcher(path).matches()
         || SYSTEM_MAP.matcher(path).matches()) return true;
     ModuleTreePath tree = ModuleTreePath.of(path);
-    return tree != null && MODULE.matcher(path).matches() && found(tree.version()).elf == null;
+    return tree != null && isModule(path) && found(tree.version()).elf == null;
+  }
+
+  /** A path (of a file or a package entry) whose file name is a module's, by depmod's rule. */
+  public static boolean isModule(String path) {
+    return ModuleFiles.hasModuleExtension(path.substring(path.lastIndexOf('/') + 1));
   }
 
   /** Takes the content of a wanted path. */

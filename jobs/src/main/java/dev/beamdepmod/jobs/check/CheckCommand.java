@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -63,8 +62,6 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand extends Subcommand {
   /** Exit status when some pair does not load (for a check named by --fail-on). */
   public static final int DOES_NOT_LOAD = 3;
-
-  private static final Pattern MODULE_FILE = Pattern.compile(".*\\.ko(\\.gz|\\.xz|\\.zst)?");
 
   @Option(names = "--kernel", arity = "1..*", required = true, paramLabel = "<input>",
       description = "kernel trees, packages (linux-image, linux-headers), directories of packages, matrix output directories")
@@ -154,7 +151,7 @@ public final class CheckCommand extends Subcommand {
   private static void readModules(Path input, String given, List<Candidate> into) throws IOException {
     if (Files.isDirectory(input)) {
       try (Stream<Path> walk = Files.walk(input)) {
-        for (Path f : walk.filter(Files::isRegularFile).filter(f -> MODULE_FILE.matcher(f.getFileName().toString()).matches())
+        for (Path f : walk.filter(Files::isRegularFile).filter(f -> KernelFiles.isModule(f.toString()))
             .sorted().toList()) {
           into.add(readable(Candidate.read(f.toString(), f.toString(), Files.readAllBytes(f))));
         }
@@ -162,7 +159,7 @@ public final class CheckCommand extends Subcommand {
       return;
     }
     if (!Files.isRegularFile(input)) throw new IOException(given + ": no such file or directory");
-    if (MODULE_FILE.matcher(input.getFileName().toString()).matches()) {
+    if (KernelFiles.isModule(input.toString())) {
       into.add(readable(Candidate.read(given, input.toString(), Files.readAllBytes(input))));
       return;
     }
@@ -170,7 +167,7 @@ public final class CheckCommand extends Subcommand {
       PackageReader.entries(input.toString(), in, new EntryVisitor() {
         @Override
         public boolean wants(String path) {
-          return MODULE_FILE.matcher(path).matches();
+          return KernelFiles.isModule(path);
         }
 
         @Override
@@ -314,7 +311,7 @@ public final class CheckCommand extends Subcommand {
         Path dir = root.resolve(moddir + rel);
         if (side.found(rel).elf != null || !Files.isDirectory(dir)) continue;
         try (Stream<Path> walk = Files.walk(dir)) {
-          Path first = walk.filter(Files::isRegularFile).filter(x -> MODULE_FILE.matcher(x.getFileName().toString()).matches())
+          Path first = walk.filter(Files::isRegularFile).filter(x -> KernelFiles.isModule(x.toString()))
               .findFirst().orElse(null);
           if (first != null) {
             try (InputStream in = Files.newInputStream(first)) {
