@@ -4,14 +4,13 @@ import dev.beamdepmod.archive.ModuleTreePath;
 import dev.beamdepmod.config.ModuleFiles;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.ElfFacts;
-import java.io.ByteArrayInputStream;
+import dev.beamdepmod.module.GzipDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The files of a kernel build beside its modules that the checks need, by release, from paths in a
@@ -48,14 +47,24 @@ public final class KernelFiles {
     return ModuleFiles.hasModuleExtension(path.substring(path.lastIndexOf('/') + 1));
   }
 
-  /** Takes the content of a wanted path. */
+  /**
+   * Takes the content of a wanted path.
+   *
+   * @throws IOException naming the path when a symvers .gz does not decode or exceeds the content budget
+   */
   public void offer(String path, InputStream content) throws IOException {
     Matcher m;
     if ((m = HEADERS.matcher(path)).matches() || (m = BUILD.matcher(path)).matches()) {
       found(m.group(1)).symvers = content.readAllBytes();
     } else if ((m = REDHAT.matcher(path)).matches()) {
       Found f = found(m.group(1));
-      if (f.symvers == null) f.symvers = new GZIPInputStream(new ByteArrayInputStream(content.readAllBytes())).readAllBytes();
+      if (f.symvers == null) {
+        try {
+          f.symvers = GzipDecoder.gunzip(content.readAllBytes());
+        } catch (IOException e) {
+          throw new IOException(path + ": " + e.getMessage(), e);
+        }
+      }
     } else if ((m = SYSTEM_MAP.matcher(path)).matches()) {
       found(m.group(1)).systemMap = content.readAllBytes();
     } else {

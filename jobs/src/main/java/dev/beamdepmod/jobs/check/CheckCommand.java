@@ -304,6 +304,8 @@ public final class CheckCommand extends Subcommand {
         if (Files.isRegularFile(f) && side.wants(path)) {
           try (InputStream in = Files.newInputStream(f)) {
             side.offer(path, in);
+          } catch (IOException e) {
+            throw new IOException(root + ": " + e.getMessage(), e);
           }
         }
       }

@@ -167,6 +167,28 @@ public class CheckCommandTest {
   }
 
   @Test
+  public void aTruncatedOrGarbageSymversGzIsAnInputErrorNamingTheFile() throws IOException {
+    Path boot = Files.createDirectories(root.resolve("boot"));
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream os = new GZIPOutputStream(gz)) {
+      os.write(Files.readAllBytes(MODULES.resolve("kernel.symvers")));
+    }
+    byte[] whole = gz.toByteArray();
+    Path symvers = boot.resolve("symvers-" + RELEASE + ".gz");
+    Files.write(symvers, Arrays.copyOf(whole, whole.length / 2));
+    assertEquals(1, check("--kernel", root.toString(), "--", "fx-user.ko"));
+    assertThat(err.toString(UTF_8), containsString(
+        "beam-depmod: ERROR: " + root + ": boot/symvers-" + RELEASE + ".gz: gzip: unexpected end of file\n"));
+    err.reset();
+    Files.writeString(symvers, "no gzip at all");
+    assertEquals(1, check("--kernel", root.toString(), "--", "fx-user.ko"));
+    assertThat(err.toString(UTF_8), containsString(
+        "beam-depmod: ERROR: " + root + ": boot/symvers-" + RELEASE + ".gz: gzip: unknown compression method\n"));
+    Files.write(symvers, whole);
+    assertEquals(err.toString(UTF_8), 0, check("--kernel", root.toString(), "--", "fx-user.ko"));
+  }
+
+  @Test
   public void unreadableInputsAndUsage() throws IOException {
     assertEquals(1, check("--kernel", root.toString(), "--", "no-such.ko"));
     Path junk = Files.writeString(temp.getRoot().toPath().resolve("junk.ko"), "not ELF");
