@@ -2,24 +2,32 @@ package dev.beamdepmod.check;
 
 import dev.beamdepmod.module.ElfFacts;
 import dev.beamdepmod.resolve.KernelSymbols;
+import dev.beamdepmod.config.DepmodMessage;
+import dev.beamdepmod.schema.CheckDepmodSymbol;
+import dev.beamdepmod.schema.CheckDepmodSymbols;
+import dev.beamdepmod.schema.CheckExport;
+import dev.beamdepmod.schema.CheckKernel;
+import dev.beamdepmod.schema.CheckVmlinuxSource;
+import dev.beamdepmod.schema.Diagnostic;
 import dev.beamdepmod.schema.ExportedSymbol;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.KernelSnapshot;
 import dev.beamdepmod.schema.ModuleRecord;
 import dev.beamdepmod.schema.SnapshotModule;
 import dev.beamdepmod.schema.SnapshotSymbol;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one kernel offers a module being loaded, built once per kernel: every export (vmlinux's from
  * Module.symvers or System.map, its modules' from their records), the vermagic and ELF facts of its
  * modules, and the records themselves for depmod's resolution of the module's dependencies.
  *
- * @param source where vmlinux's symbols came from
+ * @param source where vmlinux's symbols came from: Module.symvers (names, CRCs, GPL-only flags,
+ *     namespaces), System.map (names only) or neither (vmlinux's exports unknown)
  * @param vermagic the vermagic of the kernel's modules, null when none has one
  * @param elf ELF facts of one of the kernel's modules, null when unknown
  * @param elfUnknown why elf is null, for the pairs' notes
@@ -27,24 +35,51 @@ import java.util.Map;
  */
 public record KernelTable(
     String release,
-    Source source,
+    CheckVmlinuxSource source,
     Map<String, Export> exports,
     String vermagic,
     ElfFacts elf,
     String elfUnknown,
     List<ModuleRecord> modules,
     KernelSymbols depmodSymbols)
-    implements Serializable {
+    {
 
-  /** Where vmlinux's symbols came from. */
-  public enum Source {
-    /** Module.symvers: names, CRCs, GPL-only flags and namespaces. */
-    SYMVERS,
-    /** System.map: names only. */
-    SYSTEM_MAP,
-    /** Neither: vmlinux's exports are unknown. */
-    NONE
+  /** The table as the record the check pipeline broadcasts (exports sorted by name). */
+  public CheckKernel toRecord() {
+    List<CheckExport> list = new ArrayList<>(exports.size());
+    for (Export e : new TreeMap<>(exports).values()) {
+      list.add(new CheckExport(e.name(), e.module(), e.crc(), e.gplOnly(), e.namespace()));
+    }
+    CheckDepmodSymbols symbols = null;
+    if (depmodSymbols != null) {
+      List<CheckDepmodSymbol> s = new ArrayList<>(depmodSymbols.symbols().size());
+      for (KernelSymbols.Symbol x : depmodSymbols.symbols()) s.add(new CheckDepmodSymbol(x.name(), x.crc()));
+      List<Diagnostic> messages = new ArrayList<>();
+      for (DepmodMessage m : depmodSymbols.messages()) messages.add(m.diagnostic());
+      symbols = new CheckDepmodSymbols(depmodSymbols.fromSymvers(), s, messages);
+    }
+    return new CheckKernel(release, source, list, vermagic, elf == null ? null : elf.toRecord(), elfUnknown,
+        modules, symbols);
   }
+
+  /** The table {@link #toRecord} made the record of. */
+  public static KernelTable of(CheckKernel r) {
+    Map<String, Export> exports = new HashMap<>();
+    for (CheckExport e : r.getExports()) {
+      exports.put(e.getName(), new Export(e.getName(), e.getModule(), e.getCrc(), e.getGplOnly(), e.getNamespace()));
+    }
+    KernelSymbols symbols = null;
+    if (r.getDepmodSymbols() != null) {
+      List<KernelSymbols.Symbol> s = new ArrayList<>();
+      for (CheckDepmodSymbol x : r.getDepmodSymbols().getSymbols()) s.add(new KernelSymbols.Symbol(x.getName(), x.getCrc()));
+      List<DepmodMessage> messages = new ArrayList<>();
+      for (Diagnostic d : r.getDepmodSymbols().getMessages()) messages.add(DepmodMessage.of(d));
+      symbols = new KernelSymbols(r.getDepmodSymbols().getFromSymvers(), s, messages);
+    }
+    return new KernelTable(r.getRelease(), r.getSource(), Map.copyOf(exports), r.getVermagic(),
+        r.getElf() == null ? null : ElfFacts.of(r.getElf()), r.getElfUnknown(), List.copyOf(r.getModules()), symbols);
+  }
+
 
   /**
    * @param modules the kernel's module records
@@ -104,12 +139,12 @@ public record KernelTable(
   private static final class Vmlinux {
     final Map<String, Export> exports = new HashMap<>();
     final Map<String, Export> fromSymvers = new HashMap<>();
-    Source source = Source.NONE;
+    CheckVmlinuxSource source = CheckVmlinuxSource.NONE;
     KernelSymbols depmod;
 
     Vmlinux(byte[] symvers, byte[] systemMap) {
       if (symvers != null) {
-        source = Source.SYMVERS;
+        source = CheckVmlinuxSource.SYMVERS;
         for (Export e : Symvers.parse(symvers)) {
           fromSymvers.putIfAbsent(e.name(), e);
           if (e.module().equals(Export.VMLINUX)) exports.putIfAbsent(e.name(), e);
@@ -119,7 +154,7 @@ public record KernelTable(
         KernelSymbols map = KernelSymbols.parseSystemMap("System.map", systemMap, (char) 0);
         // Debian's linux-image ships a placeholder System.map without symbols: as good as none
         if (map.symbols().isEmpty()) return;
-        source = Source.SYSTEM_MAP;
+        source = CheckVmlinuxSource.SYSTEM_MAP;
         depmod = map;
         for (KernelSymbols.Symbol s : map.symbols()) {
           exports.putIfAbsent(s.name(), new Export(s.name(), Export.VMLINUX, 0, false, null));

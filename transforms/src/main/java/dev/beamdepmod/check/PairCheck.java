@@ -9,6 +9,7 @@ import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
 import dev.beamdepmod.resolve.Resolver;
 import dev.beamdepmod.schema.CheckResult;
+import dev.beamdepmod.schema.CheckVmlinuxSource;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.util.ArrayList;
@@ -47,9 +48,9 @@ public final class PairCheck {
     Set<String> imported = Set.copyOf(Modinfo.all(record, "import_ns"));
     String license = Modinfo.first(record, "license");
     boolean gplCompatible = license != null && GPL_COMPATIBLE.contains(license);
-    boolean vmlinuxKnown = kernel.source() != KernelTable.Source.NONE;
+    boolean vmlinuxKnown = kernel.source() != CheckVmlinuxSource.NONE;
     if (!vmlinuxKnown) notes.add("no Module.symvers or System.map: vmlinux's exports unknown, only the kernel's modules checked");
-    if (kernel.source() == KernelTable.Source.SYSTEM_MAP) {
+    if (kernel.source() == CheckVmlinuxSource.SYSTEM_MAP) {
       notes.add("System.map only: vmlinux's CRCs, GPL-only flags and namespaces unknown (not checked)");
     }
     for (ImportedSymbol i : record.getImports()) {
