@@ -7,6 +7,7 @@ import dev.beamdepmod.module.ElfFacts;
 import dev.beamdepmod.module.GzipDecoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -33,6 +34,12 @@ public final class KernelFiles {
   private static final Pattern SYSTEM_MAP = Pattern.compile("boot/System\\.map-(.+)");
 
   private final Map<String, Found> byRelease = new TreeMap<>();
+
+  /** Where a tree root holds the side files of a release. */
+  public static List<String> paths(String release) {
+    return List.of("usr/src/linux-headers-" + release + "/Module.symvers", "lib/modules/" + release + "/build/Module.symvers",
+        "usr/lib/modules/" + release + "/build/Module.symvers", "boot/symvers-" + release + ".gz", "boot/System.map-" + release);
+  }
 
   /** Whether {@link #offer} wants the content of this path (relative to a root, no leading '/'). */
   public boolean wants(String path) {

@@ -18,9 +18,7 @@ import dev.beamdepmod.schema.ModuleRecord;
 import dev.beamdepmod.transforms.AvroRecords;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +32,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,7 +125,7 @@ public final class CheckCommand extends Subcommand {
       CheckReport report = new CheckReport(results);
       out.print(report.markdown());
       if (output != null) {
-        for (Map.Entry<String, byte[]> f : report.files().entrySet()) write(output, f.getKey(), f.getValue());
+        for (Map.Entry<String, byte[]> f : report.files().entrySet()) writeFile(output, f.getKey(), f.getValue());
       }
       boolean failing = results.stream().anyMatch(r -> gate.stream().anyMatch(c -> c.failed(r))
           || !r.getLoads() && gate.size() == CheckId.values().length);
@@ -138,7 +134,7 @@ public final class CheckCommand extends Subcommand {
       err.println("beam-depmod: ERROR: " + e.getMessage());
       return 1;
     } finally {
-      removeTree(scratch);
+      removeScratch(scratch);
     }
   }
 
@@ -298,8 +294,7 @@ public final class CheckCommand extends Subcommand {
   /** The side files of each release in a tree root, and its first module for the ELF facts. */
   private static void treeFiles(Path root, Iterable<String> releases, KernelFiles side) throws IOException {
     for (String rel : releases) {
-      for (String path : List.of("usr/src/linux-headers-" + rel + "/Module.symvers", "lib/modules/" + rel + "/build/Module.symvers",
-          "usr/lib/modules/" + rel + "/build/Module.symvers", "boot/symvers-" + rel + ".gz", "boot/System.map-" + rel)) {
+      for (String path : KernelFiles.paths(rel)) {
         Path f = root.resolve(path);
         if (Files.isRegularFile(f) && side.wants(path)) {
           try (InputStream in = Files.newInputStream(f)) {
@@ -325,16 +320,9 @@ public final class CheckCommand extends Subcommand {
     }
   }
 
-  private static void write(String dir, String name, byte[] content) throws IOException {
-    ResourceId file = FileSystems.matchNewResource(dir, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream os = Channels.newOutputStream(FileSystems.create(file, "application/octet-stream"))) {
-      os.write(content);
-    }
-  }
-
-  private static void removeTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+  private static void removeScratch(Path dir) {
+    try {
+      removeTree(dir);
     } catch (IOException e) {
       // a temporary directory left behind
     }

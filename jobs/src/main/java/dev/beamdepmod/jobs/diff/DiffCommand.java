@@ -9,9 +9,7 @@ import dev.beamdepmod.jobs.cli.Subcommand;
 import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.schema.KernelSnapshot;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,7 +125,7 @@ public final class DiffCommand extends Subcommand {
     out.print(MarkdownReport.render(report));
     if (output != null) {
       try {
-        for (Map.Entry<String, byte[]> f : ReportFiles.render(report).entrySet()) write(output, f.getKey(), f.getValue());
+        for (Map.Entry<String, byte[]> f : ReportFiles.render(report).entrySet()) writeFile(output, f.getKey(), f.getValue());
       } catch (IOException e) {
         err.println("beam-depmod: ERROR: could not write the report into " + output + ": " + e.getMessage());
         return 1;
@@ -160,9 +156,7 @@ public final class DiffCommand extends Subcommand {
       }
       return resolved;
     } finally {
-      try (var walk = Files.walk(scratch)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-      }
+      removeTree(scratch);
     }
   }
 
@@ -197,12 +191,5 @@ public final class DiffCommand extends Subcommand {
 
   private ParameterException usage(String problem) {
     return new ParameterException(spec.commandLine(), problem);
-  }
-
-  private static void write(String dir, String name, byte[] content) throws IOException {
-    ResourceId file = FileSystems.matchNewResource(dir, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream os = Channels.newOutputStream(FileSystems.create(file, "application/octet-stream"))) {
-      os.write(content);
-    }
   }
 }
