@@ -7,8 +7,9 @@
 #   check-conformance.sh [-n COUNT] SOURCE TARGET...
 #     SOURCE, TARGET: releases of unpacked kernels in the cache (fetch-kernels.sh), e.g. 6.1.0-47-amd64;
 #     COUNT modules of SOURCE (default 12), spread over its module list, are checked.
-#   Default: the modules of the second newest bookworm amd64 kernel against the newest one and
-#   itself (both fetched by fetch-kernels.sh, picked by pattern, never a pinned ABI number).
+#   Default: one run per architecture, bookworm amd64, s390x (big-endian) and i386 (686-pae, 32-bit):
+#   the modules of its second newest kernel against its newest one and itself (fetched by
+#   fetch-kernels.sh, picked by pattern, never a pinned ABI number).
 # Needs: the kernels unpacked under $CACHE/kernels, network for the linux-headers packages (cached
 # under $CACHE/debs/headers), dpkg-deb, python3. Prints PASS/FAIL per pair, exit 1 on any FAIL.
 set -uo pipefail
@@ -17,9 +18,14 @@ CACHE=${BEAM_DEPMOD_CACHE:-$HOME/.cache/beam-depmod}
 count=12
 if [ "${1:-}" = -n ]; then count=$2; shift 2; fi
 if [ $# -lt 2 ]; then
-  read -r _ _ previous _ < <("$top/scripts/fetch-kernels.sh" --previous bookworm-amd64) || exit 1
-  read -r _ _ newest _ < <("$top/scripts/fetch-kernels.sh" bookworm-amd64) || exit 1
-  set -- "$previous" "$newest" "$previous"
+  status=0
+  for spec in bookworm-amd64 bookworm-s390x bookworm-i386; do
+    read -r _ _ previous _ < <("$top/scripts/fetch-kernels.sh" --previous "$spec") || exit 1
+    read -r _ _ newest _ < <("$top/scripts/fetch-kernels.sh" "$spec") || exit 1
+    echo "== $spec: modules of $previous"
+    "$0" -n "$count" "$previous" "$newest" "$previous" || status=1
+  done
+  exit $status
 fi
 source=$1; shift
 oracle=$("$top/scripts/fetch-oracle.sh")/depmod

@@ -3,16 +3,18 @@ package dev.beamdepmod.pipeline;
 import dev.beamdepmod.check.Candidate;
 import dev.beamdepmod.check.KernelTable;
 import dev.beamdepmod.check.PairCheck;
+import dev.beamdepmod.schema.CheckKernel;
+import dev.beamdepmod.schema.CheckModule;
 import dev.beamdepmod.schema.CheckResult;
 import dev.beamdepmod.transforms.AvroRecords;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -33,6 +35,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * {@code beam-depmod check} as a pipeline: every (kernel, module) pair is an element, checked
  * against its kernel's table (built once per kernel, broadcast as a side input) by {@link PairCheck}.
+ * Tables and modules cross the pipeline as their Avro records ({@link CheckKernel}, {@link CheckModule});
+ * each worker turns a kernel's record back into its table once.
  */
 public final class Check extends PTransform<PBegin, PCollection<CheckResult>> {
   private final List<KernelTable> kernels;
@@ -45,17 +49,18 @@ public final class Check extends PTransform<PBegin, PCollection<CheckResult>> {
 
   @Override
   public PCollection<CheckResult> expand(PBegin begin) {
-    List<KV<String, KernelTable>> keyed = new ArrayList<>();
+    List<KV<String, CheckKernel>> keyed = new ArrayList<>();
     List<KV<String, Integer>> pairs = new ArrayList<>();
     for (KernelTable k : kernels) {
-      keyed.add(KV.of(k.release(), k));
+      keyed.add(KV.of(k.release(), k.toRecord()));
       for (int m = 0; m < modules.size(); m++) pairs.add(KV.of(k.release(), m));
     }
-    PCollectionView<Map<String, KernelTable>> tables = begin
-        .apply("Kernels", Create.of(keyed).withCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(KernelTable.class))))
+    PCollectionView<Map<String, CheckKernel>> tables = begin
+        .apply("Kernels", Create.of(keyed).withCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(CheckKernel.class))))
         .apply("KernelTables", View.asMap());
-    PCollectionView<List<Candidate>> candidates = begin
-        .apply("Modules", Create.of(modules).withCoder(SerializableCoder.of(Candidate.class)))
+    PCollectionView<List<CheckModule>> candidates = begin
+        .apply("Modules", Create.of(modules.stream().map(Candidate::toRecord).toList())
+            .withCoder(AvroCoder.specific(CheckModule.class)))
         .apply("ModuleList", View.asList());
     return begin
         .apply("Pairs", Create.of(pairs).withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
@@ -65,18 +70,26 @@ public final class Check extends PTransform<PBegin, PCollection<CheckResult>> {
   }
 
   private static final class CheckPair extends DoFn<KV<String, Integer>, CheckResult> {
-    private final PCollectionView<Map<String, KernelTable>> tables;
-    private final PCollectionView<List<Candidate>> candidates;
+    private final PCollectionView<Map<String, CheckKernel>> tables;
+    private final PCollectionView<List<CheckModule>> candidates;
+    /** Tables already turned back from their records, by release. */
+    private transient Map<String, KernelTable> built;
 
-    CheckPair(PCollectionView<Map<String, KernelTable>> tables, PCollectionView<List<Candidate>> candidates) {
+    CheckPair(PCollectionView<Map<String, CheckKernel>> tables, PCollectionView<List<CheckModule>> candidates) {
       this.tables = tables;
       this.candidates = candidates;
+    }
+
+    @Setup
+    public void setup() {
+      built = new HashMap<>();
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       KV<String, Integer> pair = c.element();
-      c.output(PairCheck.check(c.sideInput(candidates).get(pair.getValue()), c.sideInput(tables).get(pair.getKey())));
+      KernelTable kernel = built.computeIfAbsent(pair.getKey(), r -> KernelTable.of(c.sideInput(tables).get(r)));
+      c.output(PairCheck.check(Candidate.of(c.sideInput(candidates).get(pair.getValue())), kernel));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.beamdepmod.check;
 
-import java.io.Serializable;
 
 /**
  * One symbol a kernel exports, as the loader sees it when resolving an import.
@@ -10,6 +9,6 @@ import java.io.Serializable;
  * @param gplOnly EXPORT_SYMBOL_GPL
  * @param namespace EXPORT_SYMBOL_NS namespace, null for none
  */
-public record Export(String name, String module, long crc, boolean gplOnly, String namespace) implements Serializable {
+public record Export(String name, String module, long crc, boolean gplOnly, String namespace) {
   public static final String VMLINUX = "vmlinux";
 }

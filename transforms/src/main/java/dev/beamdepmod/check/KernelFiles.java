@@ -4,14 +4,14 @@ import dev.beamdepmod.archive.ModuleTreePath;
 import dev.beamdepmod.discovery.ModuleFiles;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.ElfFacts;
-import java.io.ByteArrayInputStream;
+import dev.beamdepmod.module.GzipDecoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The files of a kernel build beside its modules that the checks need, by release, from paths in a
@@ -35,6 +35,12 @@ public final class KernelFiles {
 
   private final Map<String, Found> byRelease = new TreeMap<>();
 
+  /** Where a tree root holds the side files of a release. */
+  public static List<String> paths(String release) {
+    return List.of("usr/src/linux-headers-" + release + "/Module.symvers", "lib/modules/" + release + "/build/Module.symvers",
+        "usr/lib/modules/" + release + "/build/Module.symvers", "boot/symvers-" + release + ".gz", "boot/System.map-" + release);
+  }
+
   /** Whether {@link #offer} wants the content of this path (relative to a root, no leading '/'). */
   public boolean wants(String path) {
     if (HEADERS.matcher(path).matches() || BUILD.matcher(path).matches() || REDHAT.matcher(path).matches()
@@ -43,14 +49,24 @@ public final class KernelFiles {
     return tree != null && ModuleFiles.isModuleFile(path) && found(tree.version()).elf == null;
   }
 
-  /** Takes the content of a wanted path. */
+  /**
+   * Takes the content of a wanted path.
+   *
+   * @throws IOException naming the path when a symvers .gz does not decode or exceeds the content budget
+   */
   public void offer(String path, InputStream content) throws IOException {
     Matcher m;
     if ((m = HEADERS.matcher(path)).matches() || (m = BUILD.matcher(path)).matches()) {
       found(m.group(1)).symvers = content.readAllBytes();
     } else if ((m = REDHAT.matcher(path)).matches()) {
       Found f = found(m.group(1));
-      if (f.symvers == null) f.symvers = new GZIPInputStream(new ByteArrayInputStream(content.readAllBytes())).readAllBytes();
+      if (f.symvers == null) {
+        try {
+          f.symvers = GzipDecoder.gunzip(content.readAllBytes());
+        } catch (IOException e) {
+          throw new IOException(path + ": " + e.getMessage(), e);
+        }
+      }
     } else if ((m = SYSTEM_MAP.matcher(path)).matches()) {
       found(m.group(1)).systemMap = content.readAllBytes();
     } else {

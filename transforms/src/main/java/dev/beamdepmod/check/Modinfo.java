@@ -6,8 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** modinfo values of a module record by key. */
-final class Modinfo {
+public final class Modinfo {
   private Modinfo() {}
+
+  /** A kernel's vermagic: the first its modules have, null when none has one. */
+  public static String vermagic(Iterable<ModuleRecord> modules) {
+    for (ModuleRecord m : modules) {
+      String v = first(m, "vermagic");
+      if (v != null) return v;
+    }
+    return null;
+  }
 
   static String first(ModuleRecord m, String key) {
     for (ModinfoEntry e : m.getModinfo()) if (e.getKey().equals(key)) return e.getValue();

@@ -9,6 +9,7 @@ import dev.beamdepmod.resolve.FileContent;
 import dev.beamdepmod.resolve.KernelInputs;
 import dev.beamdepmod.resolve.Resolver;
 import dev.beamdepmod.schema.CheckResult;
+import dev.beamdepmod.schema.CheckVmlinuxSource;
 import dev.beamdepmod.schema.ImportedSymbol;
 import dev.beamdepmod.schema.ModuleRecord;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class PairCheck {
     CheckResult.Builder r = CheckResult.newBuilder()
         .setModule(record.getName()).setFile(module.file()).setKernel(kernel.release());
 
-    r.setElfMismatch(elfMismatch(module.elf(), kernel.elf(), notes));
+    r.setElfMismatch(elfMismatch(module.elf(), kernel.elf(), kernel.elfUnknown(), notes));
     boolean versioned = record.getImports().stream().anyMatch(i -> i.getCrc() != 0);
     r.setVermagicMismatch(vermagicMismatch(Modinfo.first(record, "vermagic"), kernel.vermagic(), versioned, notes));
 
@@ -47,9 +48,9 @@ public final class PairCheck {
     Set<String> imported = Set.copyOf(Modinfo.all(record, "import_ns"));
     String license = Modinfo.first(record, "license");
     boolean gplCompatible = license != null && GPL_COMPATIBLE.contains(license);
-    boolean vmlinuxKnown = kernel.source() != KernelTable.Source.NONE;
+    boolean vmlinuxKnown = kernel.source() != CheckVmlinuxSource.NONE;
     if (!vmlinuxKnown) notes.add("no Module.symvers or System.map: vmlinux's exports unknown, only the kernel's modules checked");
-    if (kernel.source() == KernelTable.Source.SYSTEM_MAP) {
+    if (kernel.source() == CheckVmlinuxSource.SYSTEM_MAP) {
       notes.add("System.map only: vmlinux's CRCs, GPL-only flags and namespaces unknown (not checked)");
     }
     for (ImportedSymbol i : record.getImports()) {
@@ -77,10 +78,11 @@ public final class PairCheck {
     return r.build();
   }
 
-  static String elfMismatch(ElfFacts m, ElfFacts k, List<String> notes) {
+  /** @param unknown why the kernel's facts are unknown when k is null */
+  static String elfMismatch(ElfFacts m, ElfFacts k, String unknown, List<String> notes) {
     if (m == null) return "not an ELF module";
     if (k == null) {
-      notes.add("no module of the kernel could be read: ELF class, byte order and machine not checked");
+      notes.add(unknown + ": ELF class, byte order, machine and struct module size not checked");
       return null;
     }
     if (m.is64() == k.is64() && m.bigEndian() == k.bigEndian() && m.machine() == k.machine()) return null;

@@ -2,6 +2,7 @@ package dev.beamdepmod.check;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import dev.beamdepmod.module.ModuleName;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,18 +28,12 @@ public final class Symvers {
       } catch (NumberFormatException e) {
         continue;
       }
-      String module = f[2].isEmpty() ? Export.VMLINUX : moduleName(f[2]);
+      // the module's path in the build without extension ("drivers/net/foo-bar"): the name is depmod's
+      String module = f[2].isEmpty() ? Export.VMLINUX : ModuleName.of(f[2]);
       boolean gpl = f.length > 3 && f[3].endsWith("_GPL");
       String namespace = f.length > 4 && !f[4].isEmpty() ? f[4] : null;
       exports.add(new Export(f[1], module, crc, gpl, namespace));
     }
     return exports;
-  }
-
-  /** "drivers/net/foo-bar" -> "foo_bar", the name the module has on a running system. */
-  static String moduleName(String path) {
-    if (path.equals(Export.VMLINUX)) return path;
-    String base = path.substring(path.lastIndexOf('/') + 1);
-    return base.replace('-', '_');
   }
 }

@@ -1,20 +1,28 @@
 package dev.beamdepmod.diff;
 
+import dev.beamdepmod.check.Modinfo;
 import dev.beamdepmod.resolve.KernelGraph;
 import dev.beamdepmod.resolve.KernelInputs;
 import dev.beamdepmod.schema.KernelSnapshot;
 import dev.beamdepmod.schema.ModinfoEntry;
+import dev.beamdepmod.schema.ModuleRecord;
 import dev.beamdepmod.schema.SnapshotModule;
 import dev.beamdepmod.schema.SnapshotSymbol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** Builds {@link KernelSnapshot}s from depmod's resolution and stores them as Avro files. */
 public final class Snapshots {
@@ -32,9 +40,11 @@ public final class Snapshots {
   public static KernelSnapshot of(String kernel, KernelGraph graph, KernelInputs inputs) {
     List<SnapshotModule> modules = new ArrayList<>();
     List<List<String>> cycles = new ArrayList<>();
+    List<ModuleRecord> records = new ArrayList<>();
     if (graph != null) {
       for (int m = 0; m < graph.size(); m++) {
         modules.add(loadable(graph, m));
+        records.add(graph.record(m));
       }
       for (int[] cycle : graph.cycles()) {
         cycles.add(names(graph, cycle));
@@ -48,7 +58,8 @@ public final class Snapshots {
       builtin.facts(e.getKey()).fill(b);
       modules.add(b.build());
     }
-    return new KernelSnapshot(kernel, graph != null && graph.kernelSymbolsKnown(), modules, cycles);
+    return new KernelSnapshot(kernel, graph != null && graph.kernelSymbolsKnown(), modules, cycles,
+        Modinfo.vermagic(records));
   }
 
   private static SnapshotModule loadable(KernelGraph graph, int m) {
@@ -90,6 +101,29 @@ public final class Snapshots {
         throw new IOException("no kernel snapshot in the file");
       }
       return stream.next();
+    }
+  }
+
+  /**
+   * The snapshots stored in a directory: its own snapshot.avro (one kernel's output directory), else
+   * those of its kernel subdirectories (a matrix output directory); none when it holds neither.
+   */
+  public static List<KernelSnapshot> stored(String dir) throws IOException {
+    ResourceId root = FileSystems.matchNewResource(dir, true);
+    List<KernelSnapshot> found = new ArrayList<>();
+    for (String glob : List.of(FILE_NAME, "*/" + FILE_NAME)) {
+      MatchResult m = FileSystems.match(root.resolve(glob, StandardResolveOptions.RESOLVE_FILE).toString(),
+          EmptyMatchTreatment.ALLOW);
+      for (MatchResult.Metadata meta : m.metadata()) found.add(read(meta.resourceId()));
+      if (!found.isEmpty()) break;
+    }
+    return found;
+  }
+
+  /** The snapshot in one file. */
+  public static KernelSnapshot read(ResourceId file) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      return read(in);
     }
   }
 }

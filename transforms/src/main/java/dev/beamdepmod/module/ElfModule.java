@@ -5,24 +5,33 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A validated ELF module file: header, section header table and section-name table checked the way
- * kmod 34.2 checks them, and the five sections depmod uses located by name. Section contents are
- * fetched from the source on demand, so an uncompressed file is never read as a whole; what is read
- * and kept (section headers, names, the named sections) is at most {@link Limits#MAX_CONTENT_BYTES}
- * in all, so every size and index inside it fits an int.
+ * kmod 34.2 checks them, and the five sections depmod uses (and the one whose size beam-depmod check
+ * uses) located by name. Section contents are fetched from the source on demand, so an uncompressed
+ * file is never read as a whole; what is read and kept (section headers, names, the named sections)
+ * is at most {@link Limits#MAX_CONTENT_BYTES} in all, so every size and index inside it fits an int.
  */
 final class ElfModule {
-  /** The sections depmod looks up by name (the first section with each name wins). */
+  /** The sections looked up by name (the first section with each name wins). */
   enum Named {
-    KSYMTAB_STRINGS("__ksymtab_strings"),
-    MODINFO(".modinfo"),
-    STRTAB(".strtab"),
-    SYMTAB(".symtab"),
-    VERSIONS("__versions");
+    KSYMTAB_STRINGS("__ksymtab_strings", true),
+    MODINFO(".modinfo", true),
+    STRTAB(".strtab", true),
+    SYMTAB(".symtab", true),
+    VERSIONS("__versions", true),
+    /** The module's struct module: only its size is used (beam-depmod check, docs/check.md). */
+    THIS_MODULE(".gnu.linkonce.this_module", false);
 
     private final byte[] name;
+    /** depmod reads it, so its size counts against the content budget when found. */
+    private final boolean read;
 
-    Named(String name) {
+    Named(String name, boolean read) {
       this.name = name.getBytes(StandardCharsets.ISO_8859_1);
+      this.read = read;
+    }
+
+    String sectionName() {
+      return new String(name, StandardCharsets.ISO_8859_1);
     }
   }
 
@@ -134,21 +143,6 @@ final class ElfModule {
 
   int machine() {
     return machine;
-  }
-
-  /** Size of the first valid section with this name, or -1 when there is none. */
-  long sectionSize(String name) {
-    byte[] wanted = name.getBytes(StandardCharsets.ISO_8859_1);
-    for (int index = 1; index < sectionCount; index++) {
-      if (!validSection(index)) {
-        continue;
-      }
-      int at = (int) shName(index);
-      if (sectionNames.stringLength(at) == wanted.length && sectionNames.startsWith(at, wanted)) {
-        return shSize(index);
-      }
-    }
-    return -1;
   }
 
   /** Content of a named section, or null when absent (kmod treats a section at file offset 0 as absent). */
@@ -275,7 +269,7 @@ final class ElfModule {
       }
     }
     for (Named n : NAMED) {
-      if (namedOffset[n.ordinal()] != 0) {
+      if (n.read && namedOffset[n.ordinal()] != 0) {
         hold(namedSize[n.ordinal()]);
       }
     }

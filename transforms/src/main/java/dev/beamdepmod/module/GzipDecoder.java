@@ -12,7 +12,7 @@ import java.util.zip.Inflater;
  * reference kmod build has no zlib, so these messages follow kmod's zlib code ("gzip: <zlib text>")
  * without the "<fd:N>: " prefix zlib would add; every retry sees the same bytes.
  */
-final class GzipDecoder {
+public final class GzipDecoder {
   private static final int FHCRC = 0x02;
   private static final int FEXTRA = 0x04;
   private static final int FNAME = 0x08;
@@ -29,6 +29,23 @@ final class GzipDecoder {
   }
 
   private GzipDecoder() {}
+
+  /**
+   * A gzip file other than a module (beam-depmod check's boot/symvers-*.gz), decoded within the
+   * same content budget as a module's.
+   *
+   * @throws IOException with zlib's text, or the budget's, as its message
+   */
+  public static byte[] gunzip(byte[] file) throws IOException {
+    try {
+      ByteBuffer content = decode(ByteBufferSource.of(file));
+      byte[] bytes = new byte[content.remaining()];
+      content.get(bytes);
+      return bytes;
+    } catch (DecodeFailure f) {
+      throw new IOException(f.getMessage());
+    }
+  }
 
   static ByteBuffer decode(ModuleSource source) throws DecodeFailure {
     try {

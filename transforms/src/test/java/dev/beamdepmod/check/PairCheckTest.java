@@ -81,6 +81,22 @@ public class PairCheckTest {
   }
 
   @Test
+  public void theRecordsThePipelineCarriesGiveBackTheTableAndTheModule() {
+    KernelTable k = kernel();
+    KernelTable back = KernelTable.of(k.toRecord());
+    assertEquals(k.toRecord(), back.toRecord());
+    assertEquals(k.exports(), back.exports());
+    assertEquals(k.depmodSymbols().symbols(), back.depmodSymbols().symbols());
+    for (String f : List.of("fx-user.ko", "fx_stale.ko", "fx_chain_a.ko.xz")) {
+      Candidate c = fixture(f);
+      assertEquals(c, Candidate.of(c.toRecord()));
+      assertEquals(PairCheck.check(c, k), PairCheck.check(Candidate.of(c.toRecord()), back));
+    }
+    KernelTable none = KernelTable.of("k", List.of(inKernel("fx_core.ko")), null, null, null);
+    assertEquals(none.toRecord(), KernelTable.of(none.toRecord()).toRecord());
+  }
+
+  @Test
   public void aModuleUsingModulesOfTheKernelLoadsAndPullsThemIn() {
     CheckResult r = PairCheck.check(fixture("fx-user.ko"), kernel());
     assertTrue(r.toString(), r.getLoads());

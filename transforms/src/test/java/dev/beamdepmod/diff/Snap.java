@@ -53,6 +53,6 @@ final class Snap {
   }
 
   KernelSnapshot build() {
-    return new KernelSnapshot(kernel, kernelSymbols, modules, cycles);
+    return new KernelSnapshot(kernel, kernelSymbols, modules, cycles, null);
   }
 }

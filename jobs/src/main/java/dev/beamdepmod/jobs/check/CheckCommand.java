@@ -7,18 +7,19 @@ import dev.beamdepmod.check.CheckId;
 import dev.beamdepmod.check.CheckReport;
 import dev.beamdepmod.check.KernelFiles;
 import dev.beamdepmod.check.KernelTable;
+import dev.beamdepmod.diff.Snapshots;
+import dev.beamdepmod.discovery.ModuleFiles;
 import dev.beamdepmod.jobs.cli.Subcommand;
 import dev.beamdepmod.jobs.matrix.MatrixInputs;
 import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.pipeline.Check;
 import dev.beamdepmod.schema.CheckResult;
+import dev.beamdepmod.schema.KernelSnapshot;
 import dev.beamdepmod.schema.ModuleRecord;
 import dev.beamdepmod.transforms.AvroRecords;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +44,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code beam-depmod check --kernel IN... [--output DIR] [--fail-on CHECKS] MODULE...}: would each
  * module load into each kernel? Kernels are read by the matrix pipeline (trees, packages,
- * directories of packages); linux-headers packages given among them add their Module.symvers.
+ * directories of packages) or from a matrix output directory's snapshots; linux-headers packages
+ * given among them add their Module.symvers.
  */
 @Command(
     name = "beam-depmod check",
@@ -61,10 +60,8 @@ public final class CheckCommand extends Subcommand {
   /** Exit status when some pair does not load (for a check named by --fail-on). */
   public static final int DOES_NOT_LOAD = 3;
 
-  private static final Pattern MODULE_FILE = Pattern.compile(".*\\.ko(\\.gz|\\.xz|\\.zst)?");
-
   @Option(names = "--kernel", arity = "1..*", required = true, paramLabel = "<input>",
-      description = "kernel trees, packages (linux-image, linux-headers), directories of packages")
+      description = "kernel trees, packages (linux-image, linux-headers), directories of packages, matrix output directories")
   private List<String> kernelInputs;
 
   @Option(names = "--output", paramLabel = "<dir>", description = "report.json, report.html and results.avro go there")
@@ -129,7 +126,7 @@ public final class CheckCommand extends Subcommand {
       CheckReport report = new CheckReport(results);
       out.print(report.markdown());
       if (output != null) {
-        for (Map.Entry<String, byte[]> f : report.files().entrySet()) write(output, f.getKey(), f.getValue());
+        for (Map.Entry<String, byte[]> f : report.files().entrySet()) writeFile(output, f.getKey(), f.getValue());
       }
       boolean failing = results.stream().anyMatch(r -> gate.stream().anyMatch(c -> c.failed(r))
           || !r.getLoads() && gate.size() == CheckId.values().length);
@@ -138,7 +135,7 @@ public final class CheckCommand extends Subcommand {
       err.println("beam-depmod: ERROR: " + e.getMessage());
       return 1;
     } finally {
-      removeTree(scratch);
+      removeScratch(scratch);
     }
   }
 
@@ -151,7 +148,7 @@ public final class CheckCommand extends Subcommand {
   private static void readModules(Path input, String given, List<Candidate> into) throws IOException {
     if (Files.isDirectory(input)) {
       try (Stream<Path> walk = Files.walk(input)) {
-        for (Path f : walk.filter(Files::isRegularFile).filter(f -> MODULE_FILE.matcher(f.getFileName().toString()).matches())
+        for (Path f : walk.filter(Files::isRegularFile).filter(f -> ModuleFiles.isModuleFile(f.toString()))
             .sorted().toList()) {
           into.add(readable(Candidate.read(f.toString(), f.toString(), Files.readAllBytes(f))));
         }
@@ -159,7 +156,7 @@ public final class CheckCommand extends Subcommand {
       return;
     }
     if (!Files.isRegularFile(input)) throw new IOException(given + ": no such file or directory");
-    if (MODULE_FILE.matcher(input.getFileName().toString()).matches()) {
+    if (ModuleFiles.isModuleFile(input.toString())) {
       into.add(readable(Candidate.read(given, input.toString(), Files.readAllBytes(input))));
       return;
     }
@@ -167,7 +164,7 @@ public final class CheckCommand extends Subcommand {
       PackageReader.entries(input.toString(), in, new EntryVisitor() {
         @Override
         public boolean wants(String path) {
-          return MODULE_FILE.matcher(path).matches();
+          return ModuleFiles.isModuleFile(path);
         }
 
         @Override
@@ -191,6 +188,7 @@ public final class CheckCommand extends Subcommand {
     KernelFiles side = new KernelFiles();
     List<String> matrixInputs = new ArrayList<>();
     List<Path> roots = new ArrayList<>();
+    Map<String, KernelSnapshot> snapshots = new TreeMap<>();
     for (String input : kernelInputs) {
       Path p = resolve(input);
       List<Path> packages = new ArrayList<>();
@@ -198,6 +196,11 @@ public final class CheckCommand extends Subcommand {
         if (Files.isDirectory(p.resolve("lib/modules")) || Files.isDirectory(p.resolve("usr/lib/modules"))) {
           roots.add(p);
           matrixInputs.add(p.toString());
+          continue;
+        }
+        List<KernelSnapshot> stored = Snapshots.stored(p.toString());
+        if (!stored.isEmpty()) {
+          for (KernelSnapshot k : stored) snapshots.put(k.getKernel(), k);
           continue;
         }
         try (Stream<Path> list = Files.list(p)) {
@@ -250,20 +253,35 @@ public final class CheckCommand extends Subcommand {
       }
     }
     for (Path root : roots) treeFiles(root, records.keySet(), side);
-    if (records.isEmpty()) {
+    for (String twice : snapshots.keySet()) {
+      if (records.containsKey(twice)) {
+        err.println("beam-depmod: ERROR: kernel " + twice + " is given twice (as a matrix output directory too)");
+        return null;
+      }
+    }
+    if (records.isEmpty() && snapshots.isEmpty()) {
       err.println("beam-depmod: ERROR: no kernel found in " + String.join(" ", kernelInputs));
       return null;
     }
-    List<KernelTable> tables = new ArrayList<>();
+    Map<String, KernelTable> tables = new TreeMap<>();
     for (Map.Entry<String, List<ModuleRecord>> k : records.entrySet()) {
       KernelFiles.Found f = side.found(k.getKey());
-      tables.add(KernelTable.of(k.getKey(), unique(k.getValue()), f.symvers, f.systemMap, f.elf));
+      tables.put(k.getKey(), KernelTable.of(k.getKey(), unique(k.getValue()), f.symvers, f.systemMap, f.elf));
+    }
+    for (KernelSnapshot k : snapshots.values()) {
+      KernelFiles.Found f = side.found(k.getKernel());
+      tables.put(k.getKernel(), KernelTable.of(k.getKernel(), k, f.symvers, f.systemMap));
+      err.println("beam-depmod: WARNING: " + k.getKernel() + ": from a matrix output directory: "
+          + "ELF class, byte order, machine and struct module size not checked");
+    }
+    for (String release : tables.keySet()) {
+      KernelFiles.Found f = side.found(release);
       if (f.symvers == null) {
-        err.println("beam-depmod: WARNING: " + k.getKey() + ": no Module.symvers"
+        err.println("beam-depmod: WARNING: " + release + ": no Module.symvers"
             + (f.systemMap == null ? " or System.map" : ", System.map used (no CRC check)"));
       }
     }
-    return tables;
+    return new ArrayList<>(tables.values());
   }
 
   /** One record per module name, the first found (depmod's choice was made for trees already). */
@@ -277,12 +295,13 @@ public final class CheckCommand extends Subcommand {
   /** The side files of each release in a tree root, and its first module for the ELF facts. */
   private static void treeFiles(Path root, Iterable<String> releases, KernelFiles side) throws IOException {
     for (String rel : releases) {
-      for (String path : List.of("usr/src/linux-headers-" + rel + "/Module.symvers", "lib/modules/" + rel + "/build/Module.symvers",
-          "usr/lib/modules/" + rel + "/build/Module.symvers", "boot/symvers-" + rel + ".gz", "boot/System.map-" + rel)) {
+      for (String path : KernelFiles.paths(rel)) {
         Path f = root.resolve(path);
         if (Files.isRegularFile(f) && side.wants(path)) {
           try (InputStream in = Files.newInputStream(f)) {
             side.offer(path, in);
+          } catch (IOException e) {
+            throw new IOException(root + ": " + e.getMessage(), e);
           }
         }
       }
@@ -290,7 +309,7 @@ public final class CheckCommand extends Subcommand {
         Path dir = root.resolve(moddir + rel);
         if (side.found(rel).elf != null || !Files.isDirectory(dir)) continue;
         try (Stream<Path> walk = Files.walk(dir)) {
-          Path first = walk.filter(Files::isRegularFile).filter(x -> MODULE_FILE.matcher(x.getFileName().toString()).matches())
+          Path first = walk.filter(Files::isRegularFile).filter(x -> ModuleFiles.isModuleFile(x.toString()))
               .findFirst().orElse(null);
           if (first != null) {
             try (InputStream in = Files.newInputStream(first)) {
@@ -302,16 +321,9 @@ public final class CheckCommand extends Subcommand {
     }
   }
 
-  private static void write(String dir, String name, byte[] content) throws IOException {
-    ResourceId file = FileSystems.matchNewResource(dir, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream os = Channels.newOutputStream(FileSystems.create(file, "application/octet-stream"))) {
-      os.write(content);
-    }
-  }
-
-  private static void removeTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+  private static void removeScratch(Path dir) {
+    try {
+      removeTree(dir);
     } catch (IOException e) {
       // a temporary directory left behind
     }

@@ -9,10 +9,7 @@ import dev.beamdepmod.jobs.cli.Subcommand;
 import dev.beamdepmod.jobs.matrix.MatrixRun;
 import dev.beamdepmod.schema.KernelSnapshot;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,7 +125,7 @@ public final class DiffCommand extends Subcommand {
     out.print(MarkdownReport.render(report));
     if (output != null) {
       try {
-        for (Map.Entry<String, byte[]> f : ReportFiles.render(report).entrySet()) write(output, f.getKey(), f.getValue());
+        for (Map.Entry<String, byte[]> f : ReportFiles.render(report).entrySet()) writeFile(output, f.getKey(), f.getValue());
       } catch (IOException e) {
         err.println("beam-depmod: ERROR: could not write the report into " + output + ": " + e.getMessage());
         return 1;
@@ -149,7 +142,7 @@ public final class DiffCommand extends Subcommand {
 
   /** The input's kernels in version order; null when resolving it failed (already reported). */
   private List<KernelSnapshot> snapshotsOf(String input) throws IOException {
-    if (input.endsWith(".avro")) return List.of(read(FileSystems.matchSingleFileSpec(input).resourceId()));
+    if (input.endsWith(".avro")) return List.of(Snapshots.read(FileSystems.matchSingleFileSpec(input).resourceId()));
     List<KernelSnapshot> stored = stored(input);
     if (!stored.isEmpty()) return stored;
     Path scratch = Files.createTempDirectory("beam-depmod-diff");
@@ -163,30 +156,15 @@ public final class DiffCommand extends Subcommand {
       }
       return resolved;
     } finally {
-      try (var walk = Files.walk(scratch)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-      }
+      removeTree(scratch);
     }
   }
 
-  /** snapshot.avro in the directory itself, or in its kernel subdirectories (a matrix output). */
+  /** The directory's stored snapshots ({@link Snapshots#stored}) in version order. */
   private static List<KernelSnapshot> stored(String dir) throws IOException {
-    ResourceId root = FileSystems.matchNewResource(dir, true);
-    List<KernelSnapshot> found = new ArrayList<>();
-    for (String glob : List.of(Snapshots.FILE_NAME, "*/" + Snapshots.FILE_NAME)) {
-      MatchResult m = FileSystems.match(root.resolve(glob, StandardResolveOptions.RESOLVE_FILE).toString(),
-          EmptyMatchTreatment.ALLOW);
-      for (MatchResult.Metadata meta : m.metadata()) found.add(read(meta.resourceId()));
-      if (!found.isEmpty()) break;
-    }
+    List<KernelSnapshot> found = Snapshots.stored(dir);
     found.sort(Comparator.comparing(KernelSnapshot::getKernel, DiffCommand::compareVersions));
     return found;
-  }
-
-  private static KernelSnapshot read(ResourceId file) throws IOException {
-    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
-      return Snapshots.read(in);
-    }
   }
 
   /** Version order: runs of digits compare as numbers, everything else byte-wise ("6.1.9" < "6.1.10"). */
@@ -213,12 +191,5 @@ public final class DiffCommand extends Subcommand {
 
   private ParameterException usage(String problem) {
     return new ParameterException(spec.commandLine(), problem);
-  }
-
-  private static void write(String dir, String name, byte[] content) throws IOException {
-    ResourceId file = FileSystems.matchNewResource(dir, true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream os = Channels.newOutputStream(FileSystems.create(file, "application/octet-stream"))) {
-      os.write(content);
-    }
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.beamdepmod.check.CheckReport;
 import dev.beamdepmod.jobs.cli.Subcommands;
+import dev.beamdepmod.jobs.matrix.MatrixCommand;
 import dev.beamdepmod.schema.CheckResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,6 +120,35 @@ public class CheckCommandTest {
   }
 
   @Test
+  public void aMatrixOutputDirectoryGivesTheTreesVerdictsWithoutTheElfChecks() throws Exception {
+    String[] modules = {"fx-user.ko", "fx_stale.ko", "fx_chain_a.ko.xz"};
+    Path fromTree = temp.newFolder("tree").toPath();
+    check("--kernel", root.toString(), headers.toString(), "--output", fromTree.toString(), "--", modules[0], modules[1], modules[2]);
+    Path matrix = temp.newFolder("matrix").toPath();
+    PrintStream o = new PrintStream(out, true, UTF_8), e = new PrintStream(err, true, UTF_8);
+    assertEquals(err.toString(UTF_8), 0, Subcommands.run(new MatrixCommand(MODULES.toString(), PipelineOptionsFactory.create(), o, e),
+        List.of("--input", root.toString(), "--output", matrix.toString()), o, e));
+    Path fromMatrix = temp.newFolder("from-matrix").toPath();
+    err.reset();
+    int status = check("--kernel", matrix.toString(), headers.toString(), "--output", fromMatrix.toString(), "--",
+        modules[0], modules[1], modules[2]);
+    assertEquals(err.toString(UTF_8), CheckCommand.DOES_NOT_LOAD, status);
+    assertThat(err.toString(UTF_8), containsString(RELEASE + ": from a matrix output directory: "
+        + "ELF class, byte order, machine and struct module size not checked"));
+    List<CheckResult> tree = records(fromTree), snapshot = records(fromMatrix);
+    assertEquals(3, snapshot.size());
+    String note = "the kernel was given as a matrix output directory, whose snapshot holds no ELF facts: "
+        + "ELF class, byte order, machine and struct module size not checked";
+    for (int i = 0; i < tree.size(); i++) {
+      List<String> notes = new ArrayList<>(tree.get(i).getNotes());
+      notes.add(0, note);
+      assertEquals(CheckResult.newBuilder(tree.get(i)).setNotes(notes).build(), snapshot.get(i));
+    }
+    assertThat(Files.readString(fromMatrix.resolve(CheckReport.JSON)),
+        containsString("\"dependencies\": [\"kernel/fx_chain_b.ko\", \"kernel/fx_chain_c.ko\"]"));
+  }
+
+  @Test
   public void everyPairLoadsIsZeroAndFailOnNarrowsTheGate() {
     assertEquals(err.toString(UTF_8), 0, check("--kernel", root.toString(), headers.toString(), "--", "fx-user.ko"));
     assertEquals(0, check("--kernel", root.toString(), headers.toString(), "--fail-on", "vermagic,gpl", "--", "fx_stale.ko"));
@@ -134,6 +164,28 @@ public class CheckCommandTest {
     assertThat(md, containsString("linux-modules-6.1.0-fx2-amd64.tar.gz!lib/modules/6.1.0-fx2-amd64/kernel/fx/fx_core.ko"));
     assertThat(md, containsString("note: no Module.symvers or System.map"));
     assertThat(err.toString(UTF_8), containsString(RELEASE + ": no Module.symvers or System.map"));
+  }
+
+  @Test
+  public void aTruncatedOrGarbageSymversGzIsAnInputErrorNamingTheFile() throws IOException {
+    Path boot = Files.createDirectories(root.resolve("boot"));
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream os = new GZIPOutputStream(gz)) {
+      os.write(Files.readAllBytes(MODULES.resolve("kernel.symvers")));
+    }
+    byte[] whole = gz.toByteArray();
+    Path symvers = boot.resolve("symvers-" + RELEASE + ".gz");
+    Files.write(symvers, Arrays.copyOf(whole, whole.length / 2));
+    assertEquals(1, check("--kernel", root.toString(), "--", "fx-user.ko"));
+    assertThat(err.toString(UTF_8), containsString(
+        "beam-depmod: ERROR: " + root + ": boot/symvers-" + RELEASE + ".gz: gzip: unexpected end of file\n"));
+    err.reset();
+    Files.writeString(symvers, "no gzip at all");
+    assertEquals(1, check("--kernel", root.toString(), "--", "fx-user.ko"));
+    assertThat(err.toString(UTF_8), containsString(
+        "beam-depmod: ERROR: " + root + ": boot/symvers-" + RELEASE + ".gz: gzip: unknown compression method\n"));
+    Files.write(symvers, whole);
+    assertEquals(err.toString(UTF_8), 0, check("--kernel", root.toString(), "--", "fx-user.ko"));
   }
 
   @Test
