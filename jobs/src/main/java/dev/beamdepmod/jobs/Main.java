@@ -1,6 +1,7 @@
 package dev.beamdepmod.jobs;
 
 import dev.beamdepmod.jobs.check.CheckCommand;
+import dev.beamdepmod.jobs.cli.CacheDefault;
 import dev.beamdepmod.jobs.cli.Subcommands;
 import dev.beamdepmod.jobs.depmod.DepmodCommand;
 import dev.beamdepmod.jobs.depmod.DepmodOptions;
@@ -83,7 +84,9 @@ public final class Main {
         default -> o -> new DiffCommand(cwd, o, out, err);
       };
       BeamArgs split = BeamArgs.split(others, Subcommands.longOptionNames(make.apply(null)));
-      return Subcommands.run(make.apply(pipelineOptions(split.beam())), split.rest(), out, err);
+      PipelineOptions options = pipelineOptions(split.beam());
+      CacheDefault.apply(options);
+      return Subcommands.run(make.apply(options), split.rest(), out, err);
     }
     BeamArgs split = BeamArgs.split(args, DepmodOptions.longOptionNames());
     PipelineOptions options = pipelineOptions(split.beam());

@@ -61,8 +61,21 @@ public class FixtureCasesTest {
 
   @Test
   public void matchesOracle() throws Exception {
+    assertMatchesOracle(BEAM_ARGS);
+  }
+
+  /** With a module cache (docs/cache.md): the same bytes on the first run, which fills it, and on the next, which uses it. */
+  @Test
+  public void matchesOracleColdAndWarmThroughACache() throws Exception {
+    List<String> args = new ArrayList<>(BEAM_ARGS);
+    args.add("--cache=" + temp.newFolder("cache").toPath());
+    assertMatchesOracle(args);
+    assertMatchesOracle(args);
+  }
+
+  private void assertMatchesOracle(List<String> beamArgs) throws Exception {
     Path source = TREES.resolve(name);
-    Path work = temp.newFolder(name).toPath().toRealPath();
+    Path work = Files.createTempDirectory(temp.getRoot().toPath(), name).toRealPath();
     copyCase(source, work);
     applyMtimes(work);
     String casePath = work.toString();
@@ -74,7 +87,7 @@ public class FixtureCasesTest {
     int exit;
     try (PrintStream o = new PrintStream(out, true, ISO_8859_1); PrintStream e = new PrintStream(err, true, ISO_8859_1)) {
       exit = new DepmodCommand(new Host(casePath, "0.0-fixture", false))
-          .run(args.toArray(String[]::new), o, e, new BeamKernelJob(Main.pipelineOptions(BEAM_ARGS)));
+          .run(args.toArray(String[]::new), o, e, new BeamKernelJob(Main.pipelineOptions(beamArgs)));
     }
 
     Path expected = Files.isDirectory(source.resolve("expected-beam")) ? source.resolve("expected-beam") : source.resolve("expected");

@@ -29,8 +29,8 @@ import org.joda.time.Duration;
 
 /** Builds and runs a depmod pipeline, then hands the per-kernel reports back to the caller. */
 public final class DepmodJob {
-  /** Counts while the pipeline runs. */
-  public record Progress(long modulesRead, long packagesRead, long kernelsWritten) {}
+  /** Counts while the pipeline runs; modulesFromCache of modulesRead came from the module cache. */
+  public record Progress(long modulesRead, long modulesFromCache, long packagesRead, long kernelsWritten) {}
 
   private DepmodJob() {}
 
@@ -48,7 +48,8 @@ public final class DepmodJob {
   }
 
   /**
-   * @param progress called every few seconds while the pipeline runs (null: no calls)
+   * @param progress called every few seconds while the pipeline runs, and once with the final counts
+   *     when it is done (null: no calls)
    */
   public static List<KernelReport> run(
       PipelineOptions options, PTransform<PBegin, PCollection<KernelReport>> job, Consumer<Progress> progress)
@@ -66,6 +67,7 @@ public final class DepmodJob {
     if (state != PipelineResult.State.DONE) {
       throw new IOException("pipeline ended in state " + state);
     }
+    if (progress != null) progress.accept(progress(result));
     try {
       return WriteKernelReports.readAll(reports);
     } finally {
@@ -87,10 +89,11 @@ public final class DepmodJob {
     try {
       return new Progress(
           counter(result, ReadModules.class, "modulesRead"),
+          counter(result, ReadModules.class, "modulesFromCache"),
           counter(result, ReadPackages.class, "packagesRead"),
           counter(result, WriteKernelOutputs.class, "kernelsWritten"));
     } catch (UnsupportedOperationException e) {
-      return new Progress(0, 0, 0); // a runner without live metrics
+      return new Progress(0, 0, 0, 0); // a runner without live metrics
     }
   }
 

@@ -79,6 +79,11 @@ public record DepmodMessage(Level level, String text, Origin origin) implements 
     return new DepmodMessage(Level.ERROR, text, Origin.BEAM_DEPMOD);
   }
 
+  /** A warning of beam-depmod's own, about what depmod has none of (its module cache, docs/cache.md). */
+  public static DepmodMessage beamDepmodWarning(String text) {
+    return new DepmodMessage(Level.WARNING, text, Origin.BEAM_DEPMOD);
+  }
+
   public static DepmodMessage of(Diagnostic d) {
     return new DepmodMessage(
         Level.valueOf(d.getLevel().name()), d.getText(), Origin.valueOf(d.getOrigin().name()));

@@ -1,5 +1,6 @@
 package dev.beamdepmod.transforms;
 
+import dev.beamdepmod.cache.ModuleCache;
 import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.ChannelSource;
 import dev.beamdepmod.module.Errno;
@@ -95,24 +96,26 @@ public final class ReadModules extends PTransform<PBegin, PCollection<KV<String,
 
   static final class ReadBatchFn extends DoFn<List<ModuleFile>, KV<String, PackedModules>> {
     private final Counter modulesRead = Metrics.counter(ReadModules.class, "modulesRead");
+    private final Counter modulesFromCache = Metrics.counter(ReadModules.class, "modulesFromCache");
+    private transient ModuleCache cache;
 
     @StartBundle
     public void startBundle(StartBundleContext context) {
       XzOptions.bind(context.getPipelineOptions());
+      cache = CacheOptions.bind(context.getPipelineOptions());
     }
 
     @ProcessElement
     public void process(@Element List<ModuleFile> batch, OutputReceiver<KV<String, PackedModules>> out)
         throws InterruptedIOException {
       List<ModuleRecord> records = new ArrayList<>(batch.size());
-      ParsePool.Ordered<ModuleRecord> parsing = ParsePool.ordered(records::add);
-      for (ModuleFile file : batch) {
-        parsing.submit(() -> {
-          ModuleRecord record = read(file);
-          modulesRead.inc();
-          return record;
-        });
-      }
+      // Counted here, on the DoFn's thread: Beam's metrics do not see the pool's threads.
+      ParsePool.Ordered<ModuleCache.Lookup> parsing = ParsePool.ordered(got -> {
+        records.add(got.record());
+        modulesRead.inc();
+        if (got.hit()) modulesFromCache.inc();
+      });
+      for (ModuleFile file : batch) parsing.submit(() -> read(file, cache));
       parsing.finish();
       String kernel = batch.get(0).getKernel();
       out.output(KV.of(kernel, PackedModules.of(kernel, records)));
@@ -121,21 +124,41 @@ public final class ReadModules extends PTransform<PBegin, PCollection<KV<String,
 
   /** Reads one module; a file that cannot be opened becomes a record carrying depmod's message. */
   public static ModuleRecord read(ModuleFile file) {
-    ModuleRecord record;
-    try (ReadableByteChannel channel =
-        FileSystems.open(FileSystems.matchNewResource(file.getLocation(), false))) {
-      record = ModuleReader.read(file.getPath(), sourceOf(channel));
-    } catch (IOException e) {
-      record = ModuleReader.unreadable(file.getPath(), Errno.strerror(e));
-    }
-    record.setKernel(file.getKernel());
-    record.setRelpath(file.getRelpath());
-    return record;
+    return read(file, null).record();
   }
 
-  /** Seekable channels (local files) are read range by range; others are read whole. */
-  private static ModuleSource sourceOf(ReadableByteChannel channel) throws IOException {
-    if (channel instanceof SeekableByteChannel seekable) return new ChannelSource(seekable);
-    return ByteBufferSource.of(Channels.newInputStream(channel).readAllBytes());
+  /** {@link #read(ModuleFile)} through a cache (null: none). */
+  static ModuleCache.Lookup read(ModuleFile file, ModuleCache cache) {
+    ModuleCache.Lookup got;
+    try (ReadableByteChannel channel =
+        FileSystems.open(FileSystems.matchNewResource(file.getLocation(), false))) {
+      got = read(file.getPath(), channel, cache);
+    } catch (IOException e) {
+      got = new ModuleCache.Lookup(ModuleReader.unreadable(file.getPath(), Errno.strerror(e)), false);
+    }
+    got.record().setKernel(file.getKernel());
+    got.record().setRelpath(file.getRelpath());
+    return got;
+  }
+
+  /**
+   * Seekable channels (local files) are read range by range, unless the cache wants the whole file
+   * to hash it; others are read whole.
+   */
+  private static ModuleCache.Lookup read(String path, ReadableByteChannel channel, ModuleCache cache)
+      throws IOException {
+    if (channel instanceof SeekableByteChannel seekable
+        && (cache == null || seekable.size() > ModuleCache.MAX_STORED_BYTES)) {
+      return new ModuleCache.Lookup(ModuleReader.read(path, new ChannelSource(seekable)), false);
+    }
+    return read(path, Channels.newInputStream(channel).readAllBytes(), cache);
+  }
+
+  /** Reads one module from its stored bytes, through a cache (null: none). */
+  static ModuleCache.Lookup read(String path, byte[] stored, ModuleCache cache) {
+    if (cache == null || stored.length > ModuleCache.MAX_STORED_BYTES) {
+      return new ModuleCache.Lookup(ModuleReader.read(path, ByteBufferSource.of(stored)), false);
+    }
+    return cache.module(path, stored, () -> ModuleReader.read(path, ByteBufferSource.of(stored)));
   }
 }

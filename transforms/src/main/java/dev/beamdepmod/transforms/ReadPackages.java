@@ -4,13 +4,12 @@ import dev.beamdepmod.archive.ArchiveLimits;
 import dev.beamdepmod.archive.EntryVisitor;
 import dev.beamdepmod.archive.ModuleTreePath;
 import dev.beamdepmod.archive.PackageReader;
+import dev.beamdepmod.cache.ModuleCache;
 import dev.beamdepmod.config.DepmodConfig;
 import dev.beamdepmod.config.DepmodMessage;
 import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.discovery.TreeWalker;
-import dev.beamdepmod.module.ByteBufferSource;
 import dev.beamdepmod.module.Errno;
-import dev.beamdepmod.module.ModuleReader;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.KernelSideFile;
 import dev.beamdepmod.schema.ModuleRecord;
@@ -87,7 +86,9 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
         Set.of("modules.order", "modules.builtin", "modules.builtin.modinfo");
 
     private final KernelTemplate template;
+    private transient ModuleCache cache;
     private final Counter modulesRead = Metrics.counter(ReadModules.class, "modulesRead");
+    private final Counter modulesFromCache = Metrics.counter(ReadModules.class, "modulesFromCache");
     private final Counter packagesRead = Metrics.counter(ReadPackages.class, "packagesRead");
 
     StreamPackageFn(KernelTemplate template) {
@@ -97,6 +98,7 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
     @StartBundle
     public void startBundle(StartBundleContext context) {
       XzOptions.bind(context.getPipelineOptions());
+      cache = CacheOptions.bind(context.getPipelineOptions());
     }
 
     @ProcessElement
@@ -105,7 +107,11 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
       Set<String> kernels = new LinkedHashSet<>();
       Map<String, DepmodConfig> configs = new HashMap<>();
       Map<String, List<ModuleRecord>> batches = new HashMap<>();
-      ParsePool.Ordered<ModuleRecord> parsing = ParsePool.ordered(record -> {
+      // Counted here, on the DoFn's thread: Beam's metrics do not see the pool's threads.
+      ParsePool.Ordered<ModuleCache.Lookup> parsing = ParsePool.ordered(got -> {
+        modulesRead.inc();
+        if (got.hit()) modulesFromCache.inc();
+        ModuleRecord record = got.record();
         List<ModuleRecord> batch = batches.computeIfAbsent(record.getKernel(), k -> new ArrayList<>());
         batch.add(record);
         if (batch.size() == ReadModules.BATCH_SIZE) emit(record.getKernel(), batches.remove(record.getKernel()), out);
@@ -136,11 +142,7 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
             if (!TreeWalker.mayKeep(config, relpath)) return;
             byte[] bytes = content.readAllBytes();
             long discovery = (pkg.getKey() << 32) | entry[0]++;
-            parsing.submit(() -> {
-              ModuleRecord record = record(kernel, dirname + "/" + relpath, relpath, discovery, bytes);
-              modulesRead.inc();
-              return record;
-            });
+            parsing.submit(() -> record(kernel, dirname + "/" + relpath, relpath, discovery, bytes, cache));
           }
         });
         parsing.finish();
@@ -163,12 +165,13 @@ public final class ReadPackages extends PTransform<PCollection<KV<Long, String>>
       out.get(MODULES).output(KV.of(kernel, PackedModules.of(kernel, batch)));
     }
 
-    private static ModuleRecord record(String kernel, String path, String relpath, long discovery, byte[] bytes) {
-      ModuleRecord record = ModuleReader.read(path, ByteBufferSource.of(bytes));
-      record.setKernel(kernel);
-      record.setRelpath(relpath);
-      record.setDiscovery(discovery);
-      return record;
+    private static ModuleCache.Lookup record(
+        String kernel, String path, String relpath, long discovery, byte[] bytes, ModuleCache cache) {
+      ModuleCache.Lookup got = ReadModules.read(path, bytes, cache);
+      got.record().setKernel(kernel);
+      got.record().setRelpath(relpath);
+      got.record().setDiscovery(discovery);
+      return got;
     }
   }
 }

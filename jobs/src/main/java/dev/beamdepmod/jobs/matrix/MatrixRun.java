@@ -8,6 +8,7 @@ import dev.beamdepmod.pipeline.Depmod;
 import dev.beamdepmod.pipeline.DepmodJob;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.schema.KernelReport;
+import dev.beamdepmod.transforms.CacheOptions;
 import dev.beamdepmod.transforms.KernelTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,17 +56,26 @@ public final class MatrixRun {
         return null;
       }
       List<KernelReport> reports;
+      DepmodJob.Progress[] last = {null};
       try {
         reports = DepmodJob.run(
             options,
             Depmod.builder().trees(found.kernels, found.files).packages(template, found.packages).avroRecords(avro).build(),
-            !progress ? null : p -> err.printf("progress: %d modules read (%d from trees), %d/%d packages, %d kernels written%n",
-                p.modulesRead(), found.walkedModules, p.packagesRead(), found.packages.size(), p.kernelsWritten()));
+            p -> {
+              last[0] = p;
+              if (progress) {
+                err.printf("progress: %d modules read (%d from trees, %d from the cache), %d/%d packages, %d kernels written%n",
+                    p.modulesRead(), found.walkedModules, p.modulesFromCache(), p.packagesRead(), found.packages.size(),
+                    p.kernelsWritten());
+              }
+            });
       } catch (IOException | RuntimeException e) {
         err.println("beam-depmod: ERROR: the matrix pipeline failed: " + e);
         return null;
       }
-      return new Result(reports, new MatrixSummary(reports, found.errors));
+      String cache = CacheOptions.location(options);
+      MatrixSummary.Cache used = cache == null ? null : new MatrixSummary.Cache(cache, last[0].modulesFromCache(), last[0].modulesRead());
+      return new Result(reports, new MatrixSummary(reports, found.errors, used));
     }
   }
 }

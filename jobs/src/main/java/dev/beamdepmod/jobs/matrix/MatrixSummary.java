@@ -11,8 +11,14 @@ public final class MatrixSummary {
   private final List<KernelReport> kernels;
   private final List<KernelReport> inputFailures;
   private final List<String> errors;
+  private final Cache cache;
 
-  MatrixSummary(List<KernelReport> reports, List<String> driverErrors) {
+  /** The module cache of the run: of modulesRead, fromCache were not read again (docs/cache.md). */
+  public record Cache(String location, long fromCache, long modulesRead) {}
+
+  /** @param cache the run's module cache, null for none */
+  MatrixSummary(List<KernelReport> reports, List<String> driverErrors, Cache cache) {
+    this.cache = cache;
     Comparator<KernelReport> byKey = Comparator.comparing(KernelReport::getKernel);
     this.kernels = reports.stream().filter(r -> r.getKind() == ReportKind.KERNEL).sorted(byKey).toList();
     this.inputFailures = reports.stream().filter(r -> r.getKind() == ReportKind.INPUT).sorted(byKey).toList();
@@ -39,6 +45,9 @@ public final class MatrixSummary {
         kernels.stream().filter(k -> k.getExitCode() == 0).count(),
         kernels.stream().filter(k -> k.getExitCode() != 0).count(),
         inputFailures.size() + errors.size()));
+    if (cache != null) {
+      s.append(String.format("%d of %d modules from the cache %s%n", cache.fromCache(), cache.modulesRead(), cache.location()));
+    }
     return s.toString();
   }
 
@@ -82,6 +91,11 @@ public final class MatrixSummary {
     }
     s.append(inputFailures.isEmpty() ? "],\n" : "\n  ],\n");
     s.append("  \"errors\": ").append(array(errors)).append(",\n");
+    if (cache != null) {
+      s.append("  \"cache\": {\"location\": ").append(str(cache.location()))
+          .append(", \"modulesRead\": ").append(cache.modulesRead())
+          .append(", \"modulesFromCache\": ").append(cache.fromCache()).append("},\n");
+    }
     s.append("  \"failed\": ").append(failed()).append("\n}\n");
     return s.toString();
   }

@@ -42,10 +42,37 @@ public class MatrixCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    PipelineOptions options = PipelineOptionsFactory.create();
+    return run(PipelineOptionsFactory.create(), args);
+  }
+
+  private int run(PipelineOptions options, String... args) {
     options.as(DirectOptions.class).setEnforceImmutability(false);
     PrintStream o = new PrintStream(out, true, UTF_8), e = new PrintStream(err, true, UTF_8);
     return Subcommands.run(new MatrixCommand(EXAMPLES.toString(), options, o, e), List.of(args), o, e);
+  }
+
+  /** Cold, then warm: the same files, and the summary says how many modules came from the cache. */
+  @Test
+  public void aWarmCacheGivesTheSameFilesAndTheSummarySaysSo() throws Exception {
+    String cache = temp.newFolder("cache").toString();
+    PipelineOptions options = PipelineOptionsFactory.fromArgs("--cache=" + cache).create();
+    Path cold = temp.newFolder("cold").toPath();
+    Path warm = temp.newFolder("warm").toPath();
+    assertEquals(0, run(options, "--input", EXAMPLES.resolve("dir").toString(), TAR, DEB, "--output", cold.toString()));
+    // how many of the first run's: files of equal bytes (the tree and the tarball share some) read at different times
+    assertThat(out.toString(UTF_8), containsString(" of 21 modules from the cache " + cache + "\n"));
+    out.reset();
+    assertEquals(0, run(options, "--input", EXAMPLES.resolve("dir").toString(), TAR, DEB, "--output", warm.toString()));
+    assertThat(out.toString(UTF_8), containsString("21 of 21 modules from the cache " + cache + "\n"));
+    assertThat(Files.readString(warm.resolve("matrix-summary.json")),
+        containsString("\"cache\": {\"location\": \"" + cache + "\", \"modulesRead\": 21, \"modulesFromCache\": 21}"));
+    for (String kernel : List.of("6.1.0-fx1-amd64", "6.1.0-fx2-amd64", "6.12.0-fx3-amd64")) {
+      try (Stream<Path> files = Files.list(cold.resolve(kernel))) {
+        for (Path f : files.toList()) {
+          assertArrayEquals(f.toString(), Files.readAllBytes(f), Files.readAllBytes(warm.resolve(kernel).resolve(f.getFileName())));
+        }
+      }
+    }
   }
 
   @Test
