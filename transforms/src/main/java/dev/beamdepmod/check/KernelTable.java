@@ -41,8 +41,7 @@ public record KernelTable(
     ElfFacts elf,
     String elfUnknown,
     List<ModuleRecord> modules,
-    KernelSymbols depmodSymbols)
-    {
+    KernelSymbols depmodSymbols) {
 
   /** The table as the record the check pipeline broadcasts (exports sorted by name). */
   public CheckKernel toRecord() {
