@@ -3,7 +3,10 @@
 #  - kmod's depmod once per tree: wall, CPU (user+sys) and peak RSS per tree, summed;
 #  - one beam-depmod matrix job over the same trees, on kmod's own liblzma (--liblzma) and on the host's;
 #  - the xz floor: CPU of decoding the trees' .ko.xz files with kmod's liblzma (trixie's xz), over the cores;
-#  - one matrix job over the kernels' .deb packages against dpkg-deb -x + depmod per package.
+#  - one matrix job over the kernels' .deb packages against dpkg-deb -x + depmod per package;
+#  - with the module cache (docs/cache.md): the trees and the .debs cold (an empty cache) and warm (the
+#    cache of the cold run), and depmod -a --cache=DIR on a .ko.xz tree after adding one module
+#    against kmod's depmod -a. The runs above use no cache (--cache=none).
 # Every figure is the median of RUNS runs (default 3); beam-depmod runs with the launcher's defaults.
 #   matrix-bench.sh [SPEC...]   SPEC as for scripts/fetch-kernels.sh, '--previous SPEC' counting as one
 #   (default: 8 kernels, half of them .ko.xz: bookworm amd64 twice, i386, s390x; trixie amd64, arm64,
@@ -78,9 +81,13 @@ xz_files=$(tr -cd '\0' <"$work/xzfiles" | wc -c)
 sync
 for _ in $(seq "$runs"); do
   rm -rf "$work/mo"
-  measure beam-kmodxz "$top/bin/beam-depmod" matrix --liblzma="$kmod_lib/liblzma.so.5" --input "${roots[@]}" --output "$work/mo"
+  measure beam-kmodxz "$top/bin/beam-depmod" matrix --cache=none --liblzma="$kmod_lib/liblzma.so.5" --input "${roots[@]}" --output "$work/mo"
   rm -rf "$work/mo"
-  measure beam-hostxz "$top/bin/beam-depmod" matrix --input "${roots[@]}" --output "$work/mo"
+  measure beam-hostxz "$top/bin/beam-depmod" matrix --cache=none --input "${roots[@]}" --output "$work/mo"
+  rm -rf "$work/mo" "$work/cache"
+  measure beam-cold "$top/bin/beam-depmod" matrix --cache="$work/cache" --liblzma="$kmod_lib/liblzma.so.5" --input "${roots[@]}" --output "$work/mo"
+  rm -rf "$work/mo"
+  measure beam-warm "$top/bin/beam-depmod" matrix --cache="$work/cache" --liblzma="$kmod_lib/liblzma.so.5" --input "${roots[@]}" --output "$work/mo"
 done
 rm -rf "$work/mo"
 
@@ -98,9 +105,33 @@ for _ in $(seq "$runs"); do
   rm -rf "$work/x" "$work/kmod-deb"
   sync
   rm -rf "$work/mo"
-  measure beam-debs "$top/bin/beam-depmod" matrix --liblzma="$kmod_lib/liblzma.so.5" --input "${debs[@]}" --output "$work/mo"
+  measure beam-debs "$top/bin/beam-depmod" matrix --cache=none --liblzma="$kmod_lib/liblzma.so.5" --input "${debs[@]}" --output "$work/mo"
+  rm -rf "$work/mo" "$work/cache"
+  measure beam-debs-cold "$top/bin/beam-depmod" matrix --cache="$work/cache" --liblzma="$kmod_lib/liblzma.so.5" --input "${debs[@]}" --output "$work/mo"
+  rm -rf "$work/mo"
+  measure beam-debs-warm "$top/bin/beam-depmod" matrix --cache="$work/cache" --liblzma="$kmod_lib/liblzma.so.5" --input "${debs[@]}" --output "$work/mo"
 done
-rm -rf "$work/mo"
+rm -rf "$work/mo" "$work/cache"
+
+# depmod -a after DKMS adds one module: the first .ko.xz tree, linked, plus a copy of one of its modules
+# in updates/dkms; beam-depmod's cache is the one of a run before the module was added.
+added=
+while read -r _ root ver moddir; do
+  one=$(find "$root/$moddir/$ver/kernel" -name '*.ko.xz' -type f 2>/dev/null | head -n 1)
+  [ -n "$one" ] || continue
+  t=$work/added
+  mkdir -p "$t/$moddir"; cp -al "$root/$moddir/$ver" "$t/$moddir/"
+  "$top/bin/beam-depmod" --cache="$work/cache" --liblzma="$kmod_lib/liblzma.so.5" -b "$t" -m "/$moddir" -o "$work/added-out" "$ver" 2>/dev/null
+  mkdir -p "$t/$moddir/$ver/updates/dkms"; cp "$one" "$t/$moddir/$ver/updates/dkms/fx_added.ko.xz"
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/added-out"
+    measure kmod-added "$oracle" -a -b "$t" -m "/$moddir" -o "$work/added-out" "$ver"
+    rm -rf "$work/added-out"
+    measure beam-added "$top/bin/beam-depmod" --cache="$work/cache" --liblzma="$kmod_lib/liblzma.so.5" -a -b "$t" -m "/$moddir" -o "$work/added-out" "$ver"
+  done
+  added=$ver
+  break
+done < "$work/kernels"
 
 row() { # LABEL FILE [BASE_WALL BASE_CPU]
   local w c r; w=$(median "$2" 1) c=$(median "$2" 2) r=$(median "$2" 3)
@@ -118,7 +149,16 @@ echo "|---|---|---|---|---|---|"
 echo "| kmod depmod once per tree, summed (peak: the largest) | $kw | | $kc | | $(mib "$kr") |"
 row "beam-depmod matrix over the trees, kmod's liblzma" "$work/beam-kmodxz" "$kw" "$kc"
 row "beam-depmod matrix over the trees, host's liblzma" "$work/beam-hostxz" "$kw" "$kc"
+row "beam-depmod matrix over the trees, kmod's liblzma, cold cache" "$work/beam-cold" "$kw" "$kc"
+row "beam-depmod matrix over the trees, kmod's liblzma, warm cache" "$work/beam-warm" "$kw" "$kc"
 echo "| xz floor: $xz_files .ko.xz decoded by kmod's liblzma, CPU / $cores cores | $((xz_cpu / cores)) | $(ratio $((xz_cpu / cores)) "$kw")x | $xz_cpu | $(ratio "$xz_cpu" "$kc")x | |"
 pw=$(median "$work/pkg" 1) pc=$(median "$work/pkg" 2)
 row "dpkg-deb -x + kmod depmod per package, summed" "$work/pkg"
 row "beam-depmod matrix over the .deb files, kmod's liblzma" "$work/beam-debs" "$pw" "$pc"
+row "beam-depmod matrix over the .deb files, kmod's liblzma, cold cache" "$work/beam-debs-cold" "$pw" "$pc"
+row "beam-depmod matrix over the .deb files, kmod's liblzma, warm cache" "$work/beam-debs-warm" "$pw" "$pc"
+if [ -n "$added" ]; then
+  aw=$(median "$work/kmod-added" 1) ac=$(median "$work/kmod-added" 2)
+  row "kmod depmod -a on $added + one module" "$work/kmod-added"
+  row "beam-depmod -a --cache=DIR (warm) on $added + one module" "$work/beam-added" "$aw" "$ac"
+fi

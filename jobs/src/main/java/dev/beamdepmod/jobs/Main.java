@@ -1,5 +1,6 @@
 package dev.beamdepmod.jobs;
 
+import dev.beamdepmod.jobs.cache.CacheCommand;
 import dev.beamdepmod.jobs.check.CheckCommand;
 import dev.beamdepmod.jobs.cli.CacheDefault;
 import dev.beamdepmod.jobs.cli.Subcommands;
@@ -72,7 +73,7 @@ public final class Main {
     // a subcommand may follow Beam options; its own arguments come after it
     int at = BeamArgs.firstOtherArgument(args);
     String command = at < 0 ? "" : args[at];
-    if (command.equals("matrix") || command.equals("diff") || command.equals("check")) {
+    if (command.equals("matrix") || command.equals("diff") || command.equals("check") || command.equals("cache")) {
       List<String> rest = new ArrayList<>(Arrays.asList(args));
       rest.remove(at);
       String[] others = rest.toArray(String[]::new);
@@ -81,6 +82,7 @@ public final class Main {
       Function<PipelineOptions, Callable<Integer>> make = switch (command) {
         case "matrix" -> o -> new MatrixCommand(cwd, o, out, err);
         case "check" -> o -> new CheckCommand(cwd, o, out, err);
+        case "cache" -> o -> new CacheCommand(cwd, o, out, err);
         default -> o -> new DiffCommand(cwd, o, out, err);
       };
       BeamArgs split = BeamArgs.split(others, Subcommands.longOptionNames(make.apply(null)));

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.beamdepmod.schema.ModuleCacheEntry;
 import dev.beamdepmod.schema.ModuleRecord;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
@@ -14,16 +13,10 @@ import java.util.List;
 import java.util.zip.CRC32C;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * The bytes of one cache entry (docs/cache.md): a 24-byte header, then a {@code ModuleCacheEntry}
- * in Avro's binary encoding. Header: "BDMC", the format version, the fingerprint of the entry's
+ * in Avro's single-object encoding. Header: "BDMC", the format version, the fingerprint of the entry's
  * schema, the payload's length and its CRC-32C (all big-endian). Whatever does not match exactly
  * (another version or schema, a short or long file, a wrong checksum, another key) is a
  * {@link BadEntry}, never a record.
@@ -50,15 +43,14 @@ public final class EntryFormat {
   }
 
   public static byte[] encode(String key, List<ModuleRecord> modules) {
-    ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(payload, null);
+    byte[] body;
     try {
-      new SpecificDatumWriter<>(ModuleCacheEntry.class).write(new ModuleCacheEntry(key, modules), encoder);
-      encoder.flush();
+      ByteBuffer single = new ModuleCacheEntry(key, modules).toByteBuffer();
+      body = new byte[single.remaining()];
+      single.get(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] body = payload.toByteArray();
     return ByteBuffer.allocate(HEADER_BYTES + body.length)
         .put(MAGIC).putInt(VERSION).putLong(SCHEMA).putInt(body.length).putInt(crc(body, 0, body.length))
         .put(body).array();
@@ -83,9 +75,7 @@ public final class EntryFormat {
     }
     ModuleCacheEntry decoded;
     try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(entry, HEADER_BYTES, entry.length - HEADER_BYTES, null);
-      decoded = new SpecificDatumReader<>(ModuleCacheEntry.class).read(null, decoder);
-      if (!decoder.isEnd()) throw new BadEntry("undecodable (trailing bytes)");
+      decoded = ModuleCacheEntry.fromByteBuffer(ByteBuffer.wrap(entry, HEADER_BYTES, entry.length - HEADER_BYTES));
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
       throw new BadEntry("undecodable (" + e.getClass().getSimpleName() + ")");
     }
