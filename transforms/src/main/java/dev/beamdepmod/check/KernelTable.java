@@ -91,7 +91,7 @@ public record KernelTable(
     for (ModuleRecord m : modules) {
       for (ExportedSymbol s : m.getExports()) vmlinux.addModuleExport(m.getName(), s.getName(), s.getCrc(), s.getNamespace());
     }
-    return new KernelTable(release, vmlinux.source, Map.copyOf(vmlinux.exports), Modinfo.vermagic(modules), elf,
+    return new KernelTable(release, vmlinux.source, Map.copyOf(vmlinux.exports), ModinfoValues.vermagic(modules), elf,
         "no module of the kernel could be read", List.copyOf(modules), vmlinux.depmod);
   }
 

@@ -39,14 +39,14 @@ public final class PairCheck {
 
     r.setElfMismatch(elfMismatch(module.elf(), kernel.elf(), kernel.elfUnknown(), notes));
     boolean versioned = record.getImports().stream().anyMatch(i -> i.getCrc() != 0);
-    r.setVermagicMismatch(vermagicMismatch(Modinfo.first(record, "vermagic"), kernel.vermagic(), versioned, notes));
+    r.setVermagicMismatch(vermagicMismatch(ModinfoValues.first(record, "vermagic"), kernel.vermagic(), versioned, notes));
 
     Set<String> unknown = new TreeSet<>();
     Set<String> crcs = new TreeSet<>();
     Set<String> namespaces = new TreeSet<>();
     Set<String> gplOnly = new TreeSet<>();
-    Set<String> imported = Set.copyOf(Modinfo.all(record, "import_ns"));
-    String license = Modinfo.first(record, "license");
+    Set<String> imported = Set.copyOf(ModinfoValues.all(record, "import_ns"));
+    String license = ModinfoValues.first(record, "license");
     boolean gplCompatible = license != null && GPL_COMPATIBLE.contains(license);
     boolean vmlinuxKnown = kernel.source() != CheckVmlinuxSource.NONE;
     if (!vmlinuxKnown) notes.add("no Module.symvers or System.map: vmlinux's exports unknown, only the kernel's modules checked");

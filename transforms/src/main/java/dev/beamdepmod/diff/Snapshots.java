@@ -1,6 +1,6 @@
 package dev.beamdepmod.diff;
 
-import dev.beamdepmod.check.Modinfo;
+import dev.beamdepmod.check.ModinfoValues;
 import dev.beamdepmod.resolve.KernelGraph;
 import dev.beamdepmod.resolve.KernelInputs;
 import dev.beamdepmod.schema.KernelSnapshot;
@@ -59,7 +59,7 @@ public final class Snapshots {
       modules.add(b.build());
     }
     return new KernelSnapshot(kernel, graph != null && graph.kernelSymbolsKnown(), modules, cycles,
-        Modinfo.vermagic(records));
+        ModinfoValues.vermagic(records));
   }
 
   private static SnapshotModule loadable(KernelGraph graph, int m) {

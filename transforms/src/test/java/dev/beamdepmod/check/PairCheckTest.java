@@ -169,7 +169,7 @@ public class PairCheckTest {
   @Test
   public void vermagicWithModversionsSkipsTheRelease() {
     Candidate user = fixture("fx-user.ko");
-    String magic = Modinfo.first(user.record(), "vermagic");
+    String magic = ModinfoValues.first(user.record(), "vermagic");
     String other = "9.9.9-other" + magic.substring(magic.indexOf(' '));
     assertTrue(PairCheck.check(withModinfo(user, "vermagic", other), kernel()).getLoads());
     CheckResult r = PairCheck.check(withModinfo(user, "vermagic", magic.replace("modversions", "")), kernel());

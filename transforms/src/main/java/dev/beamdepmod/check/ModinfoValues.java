@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** modinfo values of a module record by key. */
-public final class Modinfo {
-  private Modinfo() {}
+public final class ModinfoValues {
+  private ModinfoValues() {}
 
   /** A kernel's vermagic: the first its modules have, null when none has one. */
   public static String vermagic(Iterable<ModuleRecord> modules) {
