@@ -117,7 +117,7 @@ rm -rf "$work/mo" "$work/cache"
 # in updates/dkms; beam-depmod's cache is the one of a run before the module was added.
 added=
 while read -r _ root ver moddir; do
-  one=$(find "$root/$moddir/$ver/kernel" -name '*.ko.xz' -type f 2>/dev/null | head -n 1)
+  one=$(find "$root/$moddir/$ver/kernel" -name '*.ko.xz' -type f -print -quit 2>/dev/null)
   [ -n "$one" ] || continue
   t=$work/added
   mkdir -p "$t/$moddir"; cp -al "$root/$moddir/$ver" "$t/$moddir/"

@@ -1,11 +1,12 @@
 package dev.beamdepmod.pipeline;
 
-import static dev.beamdepmod.pipeline.FixtureCase.stderr;
+import static dev.beamdepmod.transforms.FixtureTrees.stderr;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
 import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.schema.KernelReport;
+import dev.beamdepmod.transforms.FixtureTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +24,19 @@ public class DepmodJobTest {
 
   @Test
   public void reportsComeBackAndLeaveNothingInTheTempLocation() throws IOException {
-    FixtureCase chain = new FixtureCase("chain");
+    String chain = "chain";
     Path temp = tmp.newFolder("temp").toPath();
     Path out = tmp.getRoot().toPath().resolve("out");
     PipelineOptions options = PipelineOptionsFactory.create();
     options.setTempLocation(temp.toString());
 
-    List<KernelReport> reports = DepmodJob.run(options, chain.moduleFiles("1.0"), List.of(chain.spec("1.0", out.toString())));
+    List<KernelReport> reports = DepmodJob.run(options, FixtureTrees.moduleFiles(chain, "1.0"), List.of(FixtureTrees.spec(chain, "1.0", out.toString(), false)));
 
     assertEquals(1, reports.size());
     KernelReport r = reports.get(0);
     assertEquals(0, r.getExitCode());
-    assertEquals(chain.expectedStderr(), stderr(Console.lines(r)));
-    assertArrayEquals(chain.expectedFiles().get("modules.dep"), Files.readAllBytes(out.resolve("modules.dep")));
+    assertEquals(FixtureTrees.expectedStderr(chain), stderr(Console.lines(r)));
+    assertArrayEquals(FixtureTrees.expectedFiles(chain).get("modules.dep"), Files.readAllBytes(out.resolve("modules.dep")));
     try (Stream<Path> left = Files.list(temp)) {
       assertEquals(List.of(), left.toList());
     }

@@ -1,6 +1,6 @@
 package dev.beamdepmod.pipeline;
 
-import static dev.beamdepmod.pipeline.FixtureCase.stderr;
+import static dev.beamdepmod.transforms.FixtureTrees.stderr;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.Assert.assertArrayEquals;
@@ -9,6 +9,7 @@ import static org.junit.Assert.assertEquals;
 import dev.beamdepmod.diagnostics.Console;
 import dev.beamdepmod.schema.KernelReport;
 import dev.beamdepmod.schema.ModuleFile;
+import dev.beamdepmod.transforms.FixtureTrees;
 import dev.beamdepmod.transforms.KernelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,32 +39,32 @@ public class DepmodTest {
   }
 
   /** The directory holds exactly the files the oracle wrote for the case, byte for byte. */
-  private static void assertOracleFiles(FixtureCase c, Path dir) throws IOException {
+  private static void assertOracleFiles(String c, Path dir) throws IOException {
     Map<String, byte[]> got = new TreeMap<>();
     try (Stream<Path> list = Files.list(dir)) {
       for (Path f : (Iterable<Path>) list::iterator) got.put(f.getFileName().toString(), Files.readAllBytes(f));
     }
-    Map<String, byte[]> want = c.expectedFiles();
+    Map<String, byte[]> want = FixtureTrees.expectedFiles(c);
     assertEquals(want.keySet(), got.keySet());
-    for (String name : want.keySet()) assertArrayEquals(c.name() + " " + name, want.get(name), got.get(name));
+    for (String name : want.keySet()) assertArrayEquals(c + " " + name, want.get(name), got.get(name));
   }
 
   @Test
   public void kernelsInOnePipelineKeepTheirOutputsApart() throws IOException {
-    FixtureCase chain = new FixtureCase("chain");
-    FixtureCase basic = new FixtureCase("basic");
-    FixtureCase empty = new FixtureCase("empty-tree");
+    String chain = "chain";
+    String basic = "basic";
+    String empty = "empty-tree";
     Path root = tmp.getRoot().toPath();
-    List<ModuleFile> files = new ArrayList<>(chain.moduleFiles("chain"));
-    files.addAll(basic.moduleFiles("basic"));
+    List<ModuleFile> files = new ArrayList<>(FixtureTrees.moduleFiles(chain, "chain"));
+    files.addAll(FixtureTrees.moduleFiles(basic, "basic"));
     List<KernelSpec> kernels = List.of(
-        chain.spec("chain", root.resolve("chain").toString()),
-        basic.spec("basic", root.resolve("basic").toString()),
-        empty.spec("empty", root.resolve("empty").toString()));
+        FixtureTrees.spec(chain, "chain", root.resolve("chain").toString(), false),
+        FixtureTrees.spec(basic, "basic", root.resolve("basic").toString(), false),
+        FixtureTrees.spec(empty, "empty", root.resolve("empty").toString(), false));
     PCollection<KernelReport> reports = p.apply(Depmod.builder().trees(kernels, files).build());
-    String chainStderr = chain.expectedStderr();
-    String basicStderr = basic.expectedStderr();
-    String emptyStderr = empty.expectedStderr();
+    String chainStderr = FixtureTrees.expectedStderr(chain);
+    String basicStderr = FixtureTrees.expectedStderr(basic);
+    String emptyStderr = FixtureTrees.expectedStderr(empty);
     PAssert.that(reports).satisfies(all -> {
       Map<String, KernelReport> r = byKernel(all);
       assertEquals(3, r.size());
@@ -87,12 +88,12 @@ public class DepmodTest {
 
   @Test
   public void aModuleThatCannotBeOpenedIsReportedAndTheRestIsWritten() throws IOException {
-    FixtureCase chain = new FixtureCase("chain");
-    String gone = chain.dirname() + "/kernel/gone.ko";
-    List<ModuleFile> files = new ArrayList<>(chain.moduleFiles("1.0"));
+    String chain = "chain";
+    String gone = FixtureTrees.dirname(chain) + "/kernel/gone.ko";
+    List<ModuleFile> files = new ArrayList<>(FixtureTrees.moduleFiles(chain, "1.0"));
     files.add(new ModuleFile("1.0", tmp.getRoot().toPath().resolve("gone.ko").toString(), gone, "kernel/gone.ko"));
     Path out = tmp.getRoot().toPath().resolve("out");
-    PAssert.thatSingleton(p.apply(Depmod.builder().trees(List.of(chain.spec("1.0", out.toString())), files).build()))
+    PAssert.thatSingleton(p.apply(Depmod.builder().trees(List.of(FixtureTrees.spec(chain, "1.0", out.toString(), false)), files).build()))
         .satisfies(r -> {
           assertEquals(0, r.getExitCode());
           assertThat(Console.lines(r),

@@ -3,6 +3,7 @@ package dev.beamdepmod.transforms;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import dev.beamdepmod.diagnostics.Console;
+import dev.beamdepmod.discovery.ModuleFiles;
 import dev.beamdepmod.resolve.DepmodSettings;
 import dev.beamdepmod.schema.ModuleFile;
 import java.io.IOException;
@@ -21,19 +22,19 @@ import java.util.stream.Stream;
  * (run with "-b root 1.0") with the oracle's results in CASE/expected. The trees are only read;
  * outputs go elsewhere.
  */
-final class FixtureTrees {
+public final class FixtureTrees {
   static final Path FIXTURES = Paths.get("..", "fixtures").toAbsolutePath().normalize();
   static final Path MODULES = FIXTURES.resolve("modules");
   private static final List<String> OUTCOME = List.of("exit", "stdout", "stderr");
 
   private FixtureTrees() {}
 
-  static String caseDir(String name) {
+  public static String caseDir(String name) {
     return FIXTURES.resolve("trees").resolve(name).toString();
   }
 
   /** The input directory as depmod builds it for "-b root 1.0" run in the case directory. */
-  static String dirname(String name) {
+  public static String dirname(String name) {
     return caseDir(name) + "/root/lib/modules/1.0";
   }
 
@@ -42,16 +43,16 @@ final class FixtureTrees {
   }
 
   /** A kernel reading the case's tree and writing to outputDir. */
-  static KernelSpec spec(String name, String kernel, String outputDir, boolean dryRun) {
+  public static KernelSpec spec(String name, String kernel, String outputDir, boolean dryRun) {
     return KernelSpec.discovered(kernel, dirname(name), dirname(name), outputDir, outputDir, settings(dryRun), new Console(0));
   }
 
-  /** Every module file of the case's tree, as depmod's walk finds them (names ending .ko[.xz|.zst|.gz]). */
-  static List<ModuleFile> moduleFiles(String name, String kernel) {
+  /** Every module file of the case's tree, as depmod's walk finds them (names with a module extension). */
+  public static List<ModuleFile> moduleFiles(String name, String kernel) {
     Path dir = Paths.get(dirname(name));
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().matches(".*\\.ko(\\.xz|\\.zst|\\.gz)?"))
+          .filter(p -> ModuleFiles.isModuleFile(p.toString()))
           .map(p -> dir.relativize(p).toString())
           .sorted()
           .map(rel -> new ModuleFile(kernel, dir.resolve(rel).toString(), dirname(name) + "/" + rel, rel))
@@ -62,7 +63,7 @@ final class FixtureTrees {
   }
 
   /** The output files the oracle left for the case, by name. */
-  static Map<String, byte[]> expectedFiles(String name) {
+  public static Map<String, byte[]> expectedFiles(String name) {
     Map<String, byte[]> files = new TreeMap<>();
     Path expected = Paths.get(caseDir(name), "expected");
     try (Stream<Path> list = Files.list(expected)) {
@@ -77,12 +78,12 @@ final class FixtureTrees {
   }
 
   /** The oracle's stderr for the case, with its directory put back in. */
-  static String expectedStderr(String name) {
+  public static String expectedStderr(String name) {
     return expectedText(name, "stderr").replace("@CASE@", caseDir(name));
   }
 
   /** stderr as printed from a result's lines (a line may hold several, joined by '\n'). */
-  static String stderr(List<String> lines) {
+  public static String stderr(List<String> lines) {
     StringBuilder text = new StringBuilder();
     for (String line : lines) text.append(line).append('\n');
     return text.toString();
