@@ -22,16 +22,8 @@ if [ -z "${BEAM_DEPMOD_JAR:-}" ]; then
 fi
 "$top/bin/beam-depmod" -n -b "$top/examples/tree/root" 6.1.0-demo-amd64 >/dev/null
 
-measure() { # NAME CMD...: appends "wall_ms cpu_ms rss_kib" of one run to $work/NAME
-  local name=$1 s e; shift
-  s=$(date +%s%N)
-  /usr/bin/time -f '%U %S %M' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 ||
-    { echo "failed: $*" >&2; tail -5 "$work/$name.log" >&2; exit 1; }
-  e=$(date +%s%N)
-  awk -v w=$(((e - s) / 1000000)) '{ printf "%d %d %d\n", w, ($1 + $2) * 1000, $3 }' "$work/$name.time" >>"$work/$name"
-}
-median() { cut -d' ' -f"$2" "$1" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
+# shellcheck source=measure.sh
+. "$top/benchmarks/measure.sh"
 row() { # LABEL FILE [BASE_FILE]
   local w c r; w=$(median "$2" 1) c=$(median "$2" 2) r=$(median "$2" 3)
   if [ $# -gt 2 ]; then
