@@ -147,8 +147,7 @@ public final class ReadModules extends PTransform<PBegin, PCollection<KV<String,
    */
   private static ModuleCache.Lookup read(String path, ReadableByteChannel channel, ModuleCache cache)
       throws IOException {
-    if (channel instanceof SeekableByteChannel seekable
-        && (cache == null || seekable.size() > ModuleCache.MAX_STORED_BYTES)) {
+    if (channel instanceof SeekableByteChannel seekable && !looksUp(cache, seekable.size())) {
       return new ModuleCache.Lookup(ModuleReader.read(path, new ChannelSource(seekable)), false);
     }
     return read(path, Channels.newInputStream(channel).readAllBytes(), cache);
@@ -156,9 +155,14 @@ public final class ReadModules extends PTransform<PBegin, PCollection<KV<String,
 
   /** Reads one module from its stored bytes, through a cache (null: none). */
   static ModuleCache.Lookup read(String path, byte[] stored, ModuleCache cache) {
-    if (cache == null || stored.length > ModuleCache.MAX_STORED_BYTES) {
+    if (!looksUp(cache, stored.length)) {
       return new ModuleCache.Lookup(ModuleReader.read(path, ByteBufferSource.of(stored)), false);
     }
     return cache.module(path, stored, () -> ModuleReader.read(path, ByteBufferSource.of(stored)));
+  }
+
+  /** Whether a file of this stored size goes through the cache (null: none). */
+  private static boolean looksUp(ModuleCache cache, long storedSize) {
+    return cache != null && storedSize <= ModuleCache.MAX_STORED_BYTES;
   }
 }
